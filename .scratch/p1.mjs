@@ -1,0 +1,36 @@
+import { newQuickJSWASMModuleFromVariant, newVariant } from 'quickjs-emscripten-core';
+import ng from '@jitl/quickjs-ng-wasmfile-release-sync';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const wasmPath = require.resolve('@jitl/quickjs-ng-wasmfile-release-sync/wasm');
+let t=performance.now();
+const wasmModule = await WebAssembly.compile(fs.readFileSync(wasmPath));
+console.log('compile', performance.now()-t);
+for (let i=0;i<3;i++){
+t=performance.now();
+const mem = new WebAssembly.Memory({ initial: 256, maximum: 2048 });
+const mod = await newQuickJSWASMModuleFromVariant(newVariant(ng, { wasmModule, wasmMemory: mem }));
+console.log('module', performance.now()-t);
+t=performance.now();
+const rt = mod.newRuntime(); rt.setMaxStackSize(512*1024);
+let deadline = Date.now()+50;
+rt.setInterruptHandler(()=>Date.now()>deadline);
+const ctx = rt.newContext();
+console.log('rt+ctx', performance.now()-t);
+const fn = ctx.newFunction('bridge', (a,b)=>{ return ctx.newString('got:'+ctx.getString(a)+b && ctx.getString(b)); });
+ctx.setProp(ctx.global, '__b', fn); fn.dispose();
+let r = ctx.evalCode('const f = globalThis.__b; delete globalThis.__b; globalThis.x = (s)=>f("op", s); 1+1');
+console.log(r.error ? ctx.dump(r.error) : ctx.dump(r.value)); (r.value||r.error).dispose();
+r = ctx.evalCode('let i=0; while(true){i++}');
+console.log('loop', r.error && ctx.dump(r.error)); r.error?.dispose();
+deadline = Date.now()+1000;
+r = ctx.evalCode('let a=[]; for(;;) a.push("x".repeat(1000)+a.length)');
+console.log('oom', r.error && ctx.dump(r.error), mem.buffer.byteLength/1e6); r.error?.dispose();
+r = ctx.evalCode('function f(n){return f(n+1)+1}; f(0)');
+console.log('stack', r.error && ctx.dump(r.error)); r.error?.dispose();
+r = ctx.evalCode('a = null; 40+2');
+console.log('after', r.value && ctx.dump(r.value)); r.value?.dispose();
+console.log(Object.keys(rt.dumpMemoryUsage? {}: {}));
+ctx.dispose(); rt.dispose();
+}

@@ -1,0 +1,309 @@
+import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import type { ErrorBody, Json, Outcome, ShellEvent } from '../../sdk/contract/index.ts';
+import { defaultLimits, type Limits } from '../limits.ts';
+import type { Notice, OpenRequest, PageConfig, ShardStats, Snapshot } from '../shard/protocol.ts';
+import { Session, type CallHandler, type SessionChannel, type SessionListener, type SessionSpec } from './session.ts';
+import { Shard, ShardError } from './shard.ts';
+import { shardCode, type ShardCode } from './worker-file.ts';
+
+export interface RuntimeOptions {
+  /** Worker-thread shards; default 2. */
+  shards?: number;
+  /** Overrides of the default bounds for every session. */
+  limits?: Partial<Limits>;
+  /** How often the watchdog looks at the shards; default 20 ms. */
+  watchdogIntervalMs?: number;
+}
+
+export interface OpenOptions {
+  merchantId: string;
+  appId: string;
+  bundle: string;
+  pages: PageConfig;
+  onCall: CallHandler;
+  listener?: SessionListener;
+  /** Page to open (default: the first page) and its query. */
+  route?: string;
+  query?: Record<string, string>;
+  /** Why the program was opened (a QR scene, a link); handed to `onLaunch`. */
+  scene?: Json;
+  limits?: Partial<Limits>;
+  /** `manual` for tests: timers fire only on `advanceClock`. */
+  clock?: 'real' | 'manual';
+  /** Bring a session back from a snapshot instead of launching it. */
+  snapshot?: Snapshot;
+  sessionId?: string;
+}
+
+type WarmSpec = Omit<OpenOptions, 'onCall' | 'listener' | 'route' | 'query' | 'scene' | 'snapshot' | 'sessionId' | 'clock'>;
+
+/**
+ * The sandbox runtime: worker-thread shards running QuickJS, a watchdog, and the sessions on them.
+ * It never touches the host's storage or HTTP; host calls leave through each session's `onCall`.
+ */
+export class Runtime implements SessionChannel {
+  private readonly shards: Shard[] = [];
+  private readonly sessions = new Map<string, Session>();
+  private readonly bySlot = new Map<number, Session>();
+  private readonly warmPool = new Map<string, { shard: Shard; id: string }[]>();
+  private nextSlot = 1;
+  private readonly watchdog: NodeJS.Timeout;
+  private closed = false;
+
+  private constructor(
+    private readonly code: ShardCode,
+    private readonly options: RuntimeOptions,
+  ) {
+    const n = Math.max(1, options.shards ?? 2);
+    for (let i = 0; i < n; i++) this.shards.push(this.newShard(i));
+    this.watchdog = setInterval(() => {
+      const now = Date.now();
+      for (const s of this.shards) s.check(now);
+    }, options.watchdogIntervalMs ?? 20);
+    this.watchdog.unref();
+  }
+
+  static async create(options: RuntimeOptions = {}): Promise<Runtime> {
+    const rt = new Runtime(await shardCode(), options);
+    await Promise.all(rt.shards.map((s) => s.ready()));
+    return rt;
+  }
+
+  private newShard(index: number): Shard {
+    return new Shard(index, this.code, {
+      notice: (shard, n) => this.onNotice(shard, n),
+      died: (shard, slot, reason) => this.onShardDied(shard, slot, reason),
+    });
+  }
+
+  private limitsFor(extra?: Partial<Limits>): Limits {
+    return { ...defaultLimits, ...this.options.limits, ...extra };
+  }
+
+  private pickShard(): Shard {
+    let best: Shard | null = null;
+    for (const s of this.shards) if (!s.dead && (!best || s.sessions.size < best.sessions.size)) best = s;
+    if (!best) throw new ShardError({ code: 'internal', message: 'no shard is running' });
+    return best;
+  }
+
+  /** Opens a session and resolves once its first view is in `session.view`. */
+  async open(o: OpenOptions): Promise<Session> {
+    if (this.closed) throw new ShardError({ code: 'session_ended', message: 'runtime closed' });
+    const spec: SessionSpec = {
+      merchantId: o.merchantId,
+      appId: o.appId,
+      bundle: o.bundle,
+      bundleKey: createHash('sha256').update(o.bundle).digest('hex'),
+      pages: o.pages,
+      limits: this.limitsFor(o.limits),
+      clock: o.clock ?? 'real',
+    };
+    const session = new Session(o.sessionId ?? randomUUID(), this.nextSlot++, spec, o.onCall, this);
+    if (o.listener) session.listen(o.listener);
+    this.sessions.set(session.id, session);
+    this.bySlot.set(session.slot, session);
+    try {
+      const warm = !o.snapshot && spec.clock === 'real' ? this.takeWarm(spec) : null;
+      if (warm) {
+        this.attach(session, warm.shard);
+        await warm.shard.request({
+          op: 'launch',
+          sessionId: warm.id,
+          newSessionId: session.id,
+          slot: session.slot,
+          clock: spec.clock,
+          route: o.route ?? spec.pages.pages[0]!,
+          query: o.query ?? {},
+          scene: o.scene,
+        });
+        void this.warm(spec, 1).catch(() => {});
+      } else {
+        await this.start(session, o.snapshot ? { snapshot: o.snapshot } : { launch: { route: o.route ?? spec.pages.pages[0]!, query: o.query ?? {}, scene: o.scene } });
+      }
+    } catch (e) {
+      this.forget(session, errorBody(e));
+      throw e;
+    }
+    return session;
+  }
+
+  private attach(session: Session, shard: Shard): void {
+    session.shard?.sessions.delete(session.id);
+    session.shard = shard;
+    shard.sessions.add(session.id);
+  }
+
+  private async start(session: Session, how: Pick<OpenRequest, 'launch' | 'snapshot'>): Promise<void> {
+    const shard = this.pickShard();
+    this.attach(session, shard);
+    const { spec } = session;
+    await shard.request({
+      op: 'open',
+      open: { sessionId: session.id, slot: session.slot, ...spec, ...how },
+    });
+  }
+
+  /** Evaluates `count` sessions of a bundle ahead of time, so opening it skips parsing. */
+  async warm(o: WarmSpec | SessionSpec, count: number): Promise<void> {
+    const spec: SessionSpec =
+      'bundleKey' in o
+        ? o
+        : {
+            merchantId: o.merchantId,
+            appId: o.appId,
+            bundle: o.bundle,
+            bundleKey: createHash('sha256').update(o.bundle).digest('hex'),
+            pages: o.pages,
+            limits: this.limitsFor(o.limits),
+            clock: 'real',
+          };
+    await Promise.all(
+      Array.from({ length: count }, async () => {
+        const shard = this.pickShard();
+        const id = `warm-${randomUUID()}`;
+        await shard.request({ op: 'open', open: { sessionId: id, slot: 0, ...spec, clock: 'real', warmOnly: true } });
+        const list = this.warmPool.get(spec.bundleKey) ?? [];
+        list.push({ shard, id });
+        this.warmPool.set(spec.bundleKey, list);
+      }),
+    );
+  }
+
+  private takeWarm(spec: SessionSpec): { shard: Shard; id: string } | null {
+    const list = this.warmPool.get(spec.bundleKey);
+    while (list?.length) {
+      const w = list.pop()!;
+      if (!w.shard.dead) return w;
+    }
+    return null;
+  }
+
+  /** Sends a request for a session, bringing it back from its snapshot first if its shard died. */
+  private async send(s: Session, req: (shard: Shard) => Promise<unknown>): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      if (s.ended) throw new ShardError(s.ended);
+      if (!s.shard || s.shard.dead) await this.rehydrate(s);
+      try {
+        return await req(s.shard!);
+      } catch (e) {
+        const body = errorBody(e);
+        if (body.code !== 'shard_crashed' || attempt > 0 || s.ended) throw e;
+      }
+    }
+  }
+
+  private async rehydrate(s: Session): Promise<void> {
+    if (!s.snapshot) {
+      this.forget(s, { code: 'shard_crashed', message: 'the session was lost before its first view' });
+      throw new ShardError(s.ended!);
+    }
+    await this.start(s, { snapshot: s.snapshot });
+  }
+
+  event(s: Session, ev: ShellEvent): Promise<void> {
+    return this.send(s, (shard) => shard.request({ op: 'event', sessionId: s.id, event: ev })).then(() => {});
+  }
+
+  advance(s: Session, ms: number): Promise<void> {
+    return this.send(s, (shard) => shard.request({ op: 'advance', sessionId: s.id, ms })).then(() => {});
+  }
+
+  async snapshot(s: Session): Promise<Snapshot> {
+    const snap = (await this.send(s, (shard) => shard.request({ op: 'snapshot', sessionId: s.id }))) as Snapshot;
+    s.snapshot = snap;
+    return snap;
+  }
+
+  async close(s: Session): Promise<void> {
+    const shard = s.shard;
+    this.forget(s, { code: 'session_ended', message: 'closed' });
+    if (shard && !shard.dead) await shard.request({ op: 'close', sessionId: s.id }).catch(() => {});
+  }
+
+  private forget(s: Session, reason: ErrorBody): void {
+    s.shard?.sessions.delete(s.id);
+    this.sessions.delete(s.id);
+    this.bySlot.delete(s.slot);
+    s.end(reason);
+  }
+
+  private onNotice(shard: Shard, n: Notice): void {
+    const s = this.sessions.get(n.sessionId);
+    if (!s || s.shard !== shard) return;
+    switch (n.kind) {
+      case 'update':
+        s.applyUpdate(n.update, n.snapshot);
+        break;
+      case 'log':
+        s.log(n.level, n.text);
+        break;
+      case 'ended':
+        this.forget(s, n.reason);
+        break;
+      case 'call':
+        void this.answer(s, shard, n.callId, n.method, n.args);
+        break;
+    }
+  }
+
+  private async answer(s: Session, shard: Shard, callId: number, method: string, args: unknown): Promise<void> {
+    s.inFlight++;
+    let outcome: Outcome<unknown>;
+    try {
+      outcome = await s.onCall({ method, args }, s);
+    } catch (e) {
+      outcome = { ok: false, error: errorBody(e) };
+    } finally {
+      s.inFlight--;
+    }
+    let json = JSON.stringify(outcome.ok ? { id: callId, ok: true, data: outcome.data ?? null } : { id: callId, ok: false, error: outcome.error });
+    if (json.length > s.spec.limits.resultBytes) {
+      json = JSON.stringify({ id: callId, ok: false, error: { code: 'too_large', message: `the result is over ${s.spec.limits.resultBytes} bytes` } });
+    }
+    // A promise made in a shard that has since died died with it.
+    if (s.ended || s.shard !== shard || shard.dead) return;
+    await shard.request({ op: 'settle', sessionId: s.id, callId, json }).catch(() => {});
+  }
+
+  private onShardDied(shard: Shard, culpritSlot: number | null, reason: ErrorBody): void {
+    const i = this.shards.indexOf(shard);
+    if (this.closed || i < 0) return;
+    this.shards[i] = this.newShard(shard.index);
+    for (const [key, list] of this.warmPool) this.warmPool.set(key, list.filter((w) => w.shard !== shard));
+    for (const id of shard.sessions) {
+      const s = this.sessions.get(id);
+      if (!s) continue;
+      s.shard = null;
+      if (culpritSlot !== null && s.slot === culpritSlot) this.forget(s, reason);
+      else s.log('warn', 'the sandbox shard was restarted; the session will resume from its last snapshot');
+    }
+    shard.sessions.clear();
+  }
+
+  async stats(): Promise<ShardStats[]> {
+    return Promise.all(this.shards.filter((s) => !s.dead).map((s) => s.request<ShardStats>({ op: 'stats' })));
+  }
+
+  /** Sessions waiting for the host to answer a call, across the runtime. */
+  get busy(): number {
+    let n = 0;
+    for (const s of this.sessions.values()) n += s.inFlight;
+    return n;
+  }
+
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.watchdog);
+    for (const s of [...this.sessions.values()]) this.forget(s, { code: 'session_ended', message: 'runtime closed' });
+    await Promise.all(this.shards.map((s) => s.close()));
+  }
+}
+
+export function errorBody(e: unknown): ErrorBody {
+  if (e instanceof ShardError) return e.body;
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string' && e instanceof Error) return { code: code as ErrorBody['code'], message: e.message };
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}

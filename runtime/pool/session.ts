@@ -1,0 +1,125 @@
+import type { ErrorBody, Json, Outcome, ShellEvent, ViewNode } from '../../sdk/contract/index.ts';
+import type { Limits } from '../limits.ts';
+import type { PageConfig, Snapshot, ViewUpdate } from '../shard/protocol.ts';
+import { applyPatches } from '../view/diff.ts';
+import type { Shard } from './shard.ts';
+
+/** A host API call a guest made, as the runtime hands it to the host. */
+export interface GuestCall {
+  method: string;
+  /** Parsed JSON from the guest: untrusted until the dispatcher validated it. */
+  args: unknown;
+}
+
+/** Answers guest calls; the runtime serialises the outcome and settles the guest's promise. */
+export type CallHandler = (call: GuestCall, session: Session) => Promise<Outcome<unknown>>;
+
+export interface SessionListener {
+  update?(update: ViewUpdate, session: Session): void;
+  log?(level: 'debug' | 'info' | 'warn' | 'error', text: string, session: Session): void;
+  ended?(reason: ErrorBody, session: Session): void;
+}
+
+/** What opening a session needs; also kept to rehydrate it on another shard. */
+export interface SessionSpec {
+  merchantId: string;
+  appId: string;
+  bundle: string;
+  bundleKey: string;
+  pages: PageConfig;
+  limits: Limits;
+  clock: 'real' | 'manual';
+}
+
+/** The transport a session talks through; implemented by the runtime. */
+export interface SessionChannel {
+  event(s: Session, ev: ShellEvent): Promise<void>;
+  advance(s: Session, ms: number): Promise<void>;
+  snapshot(s: Session): Promise<Snapshot>;
+  close(s: Session): Promise<void>;
+}
+
+/**
+ * The main thread's view of one running session: the current frame (kept whole by applying the
+ * shard's patches), the latest snapshot, and the calls into it. If its shard dies it is brought
+ * back from the snapshot on the next event.
+ */
+export class Session {
+  view: ViewNode | null = null;
+  route = '';
+  title = '';
+  stack: string[] = [];
+  /** Frames applied so far, across rehydrations. */
+  seq = 0;
+  snapshot: Snapshot | null = null;
+  ended: ErrorBody | null = null;
+  /** Host calls the host has not answered yet. */
+  inFlight = 0;
+  shard: Shard | null = null;
+  private readonly listeners = new Set<SessionListener>();
+
+  constructor(
+    readonly id: string,
+    public slot: number,
+    readonly spec: SessionSpec,
+    readonly onCall: CallHandler,
+    private readonly channel: SessionChannel,
+  ) {}
+
+  get merchantId(): string {
+    return this.spec.merchantId;
+  }
+
+  get appId(): string {
+    return this.spec.appId;
+  }
+
+  listen(l: SessionListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  /** Sends a shell event (a tap, an input) to the page; resolves once the view it caused is applied. */
+  event(ev: ShellEvent): Promise<void> {
+    return this.channel.event(this, ev);
+  }
+
+  /** Manual-clock sessions only: moves time forward, firing due timers. */
+  advanceClock(ms: number): Promise<void> {
+    return this.channel.advance(this, ms);
+  }
+
+  /** Asks the guest for a fresh snapshot of its page stack and data. */
+  takeSnapshot(): Promise<Snapshot> {
+    return this.channel.snapshot(this);
+  }
+
+  close(): Promise<void> {
+    return this.channel.close(this);
+  }
+
+  applyUpdate(u: ViewUpdate, snapshot: Snapshot | undefined): void {
+    if (u.view) this.view = u.view;
+    else if (u.patches && this.view) this.view = applyPatches(this.view, u.patches);
+    this.route = u.route;
+    this.title = u.title;
+    this.stack = u.stack;
+    this.seq++;
+    if (snapshot) this.snapshot = snapshot;
+    const out: ViewUpdate = { ...u, seq: this.seq };
+    for (const l of this.listeners) l.update?.(out, this);
+  }
+
+  log(level: 'debug' | 'info' | 'warn' | 'error', text: string): void {
+    for (const l of this.listeners) l.log?.(level, text, this);
+  }
+
+  end(reason: ErrorBody): void {
+    if (this.ended) return;
+    this.ended = reason;
+    this.shard = null;
+    for (const l of this.listeners) l.ended?.(reason, this);
+  }
+}
+
+export type { Json };

@@ -1,0 +1,351 @@
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten-core';
+import type { ErrorBody, ErrorCode, ShellEvent, ViewNode } from '../../sdk/contract/index.ts';
+import type { Limits } from '../limits.ts';
+import { diffView } from '../view/diff.ts';
+import { validateView } from '../view/validate.ts';
+import type { MerchantModule } from './modules.ts';
+import type { Notice, OpenRequest, Snapshot } from './protocol.ts';
+import { GuestClock } from './clock.ts';
+import { classifyGuestError } from './classify.ts';
+
+export interface SessionHost {
+  post(notice: Notice): void;
+  /** Marks the guest entered (for the watchdog) or left. */
+  watch(slot: number, budgetMs: number | null): void;
+  /** Runs a due timer of this session, ending the session if the timer breaks a bound. */
+  timer(session: GuestSession, id: number): void;
+}
+
+/** Thrown out of an entry when the session has to end; carries the reason shown to the user. */
+export class SessionEnd extends Error {
+  constructor(readonly reason: ErrorBody) {
+    super(reason.message);
+  }
+}
+
+/**
+ * One user's running program inside a shard: a QuickJS runtime and context in the merchant's
+ * module, the bootstrap and the bundle evaluated. Every entry into the guest arms a CPU deadline
+ * first; every value that comes out is a string parsed and validated here.
+ */
+export class GuestSession {
+  id: string;
+  slot: number;
+  ended: ErrorBody | null = null;
+  private readonly rt: QuickJSRuntime;
+  private readonly ctx: QuickJSContext;
+  private enterFn: QuickJSHandle | null = null;
+  private deadline = 0;
+  private callsThisEntry = 0;
+  private logsThisEntry = 0;
+  private breach: ErrorBody | null = null;
+  private readonly pending = new Set<number>();
+  private lastView: ViewNode | null = null;
+  private seq = 0;
+  clock: GuestClock;
+
+  constructor(
+    private readonly init: OpenRequest,
+    readonly module: MerchantModule,
+    private readonly host: SessionHost,
+    bootstrap: string,
+  ) {
+    this.id = init.sessionId;
+    this.slot = init.slot;
+    this.clock = new GuestClock(init.clock, (id) => this.host.timer(this, id));
+    this.rt = module.qjs.newRuntime();
+    this.rt.setMaxStackSize(init.limits.stackBytes);
+    this.rt.setInterruptHandler(() => Date.now() > this.deadline);
+    this.ctx = this.rt.newContext();
+    try {
+      this.installBridge();
+      this.enterFn = this.evaluate(
+        `${bootstrap}\n;(() => { const e = globalThis.__atrium_enter; delete globalThis.__atrium_enter; return e; })()`,
+        'bootstrap.js',
+      );
+      const bundleResult = this.evaluate(init.bundle, 'bundle.js');
+      bundleResult.dispose();
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
+  }
+
+  get limits(): Limits {
+    return this.init.limits;
+  }
+
+  get merchantId(): string {
+    return this.init.merchantId;
+  }
+
+  get bundleKey(): string {
+    return this.init.bundleKey;
+  }
+
+  private evaluate(code: string, filename: string): QuickJSHandle {
+    this.arm(this.limits.evalMs);
+    try {
+      const r = this.ctx.evalCode(code, filename, { type: 'global' });
+      if (r.error) {
+        const reason = classifyGuestError(this.ctx, r.error, 'program_error');
+        r.error.dispose();
+        throw new SessionEnd({ code: reason.code, message: `${filename}: ${reason.message}` });
+      }
+      return r.value;
+    } finally {
+      this.disarm();
+    }
+  }
+
+  private arm(budgetMs: number): void {
+    this.deadline = Date.now() + budgetMs;
+    this.callsThisEntry = 0;
+    this.logsThisEntry = 0;
+    this.host.watch(this.slot, budgetMs);
+  }
+
+  private disarm(): void {
+    this.host.watch(this.slot, null);
+  }
+
+  private installBridge(): void {
+    const fn = this.ctx.newFunction('bridge', (opH, payloadH) => {
+      const op = this.readString(opH, 32);
+      const payload = this.readString(payloadH, this.limits.argBytes + 256);
+      if (op === null || payload === null) return this.ctx.newString(refusal('too_large', `bridge arguments are limited to ${this.limits.argBytes} bytes`));
+      return this.ctx.newString(this.onBridge(op, payload));
+    });
+    this.ctx.setProp(this.ctx.global, '__atrium_bridge', fn);
+    fn.dispose();
+  }
+
+  /** A guest string, or null when it is not a string or is longer than `max`. */
+  private readString(h: QuickJSHandle | undefined, max: number): string | null {
+    if (!h || this.ctx.typeof(h) !== 'string') return null;
+    const lenH = this.ctx.getProp(h, 'length');
+    const len = this.ctx.getNumber(lenH);
+    lenH.dispose();
+    if (len > max) return null;
+    return this.ctx.getString(h);
+  }
+
+  private breakBound(code: ErrorCode, message: string): string {
+    this.breach ??= { code, message };
+    this.deadline = 0; // stop the guest at its next interrupt poll
+    return refusal(code, message);
+  }
+
+  private onBridge(op: string, payload: string): string {
+    if (this.breach) return refusal(this.breach.code, this.breach.message);
+    let msg: any;
+    try {
+      msg = op === 'clearTimer' ? +payload : JSON.parse(payload);
+    } catch {
+      return refusal('invalid_args', 'malformed bridge payload');
+    }
+    switch (op) {
+      case 'call': {
+        if (++this.callsThisEntry > this.limits.hostCallsPerEntry) {
+          return this.breakBound('limit_exceeded', `more than ${this.limits.hostCallsPerEntry} host calls in one handler`);
+        }
+        if (this.pending.size >= this.limits.pendingCalls) {
+          return this.breakBound('limit_exceeded', `more than ${this.limits.pendingCalls} host calls waiting at once`);
+        }
+        if (!msg || typeof msg.id !== 'number' || typeof msg.method !== 'string' || msg.method.length > 64) {
+          return refusal('invalid_args', 'malformed host call');
+        }
+        if (this.pending.has(msg.id)) return refusal('invalid_args', 'duplicate call id');
+        this.pending.add(msg.id);
+        this.host.post({ kind: 'call', sessionId: this.id, callId: msg.id, method: msg.method, args: msg.args });
+        return '';
+      }
+      case 'timer': {
+        if (!msg || typeof msg.id !== 'number' || typeof msg.ms !== 'number') return refusal('invalid_args', 'malformed timer');
+        if (this.clock.count >= this.limits.timers) {
+          return this.breakBound('limit_exceeded', `more than ${this.limits.timers} pending timers`);
+        }
+        this.clock.set(msg.id, msg.ms, msg.repeat === true);
+        return '';
+      }
+      case 'clearTimer':
+        this.clock.clear(msg);
+        return '';
+      case 'log': {
+        if (++this.logsThisEntry > this.limits.logLinesPerEntry) return '';
+        const level = ['debug', 'info', 'warn', 'error'].includes(msg?.level) ? msg.level : 'info';
+        const text = typeof msg?.text === 'string' ? msg.text.slice(0, 4096) : '';
+        this.host.post({ kind: 'log', sessionId: this.id, level, text });
+        return '';
+      }
+      case 'fatal': {
+        const code = typeof msg?.code === 'string' ? msg.code : 'program_error';
+        const known: ErrorCode[] = ['too_large', 'limit_exceeded', 'memory_exceeded', 'stack_exceeded'];
+        return this.breakBound(known.includes(code) ? code : 'program_error', String(msg?.message ?? '').slice(0, 500));
+      }
+      default:
+        return refusal('invalid_args', `unknown bridge op`);
+    }
+  }
+
+  /**
+   * Calls `enter(op, arg)` in the guest with a deadline, drains its promise jobs under the same
+   * deadline, and returns the string it produced. Throws SessionEnd when a bound broke.
+   */
+  private enter(op: string, arg: string, budgetMs: number): string {
+    if (this.ended) throw new SessionEnd(this.ended);
+    if (!this.enterFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
+    this.arm(budgetMs);
+    try {
+      const opH = this.ctx.newString(op);
+      const argH = this.ctx.newString(arg);
+      const r = this.ctx.callFunction(this.enterFn, this.ctx.undefined, opH, argH);
+      opH.dispose();
+      argH.dispose();
+      if (r.error) {
+        const reason = classifyGuestError(this.ctx, r.error, 'program_error');
+        r.error.dispose();
+        throw new SessionEnd(this.breach ?? reason);
+      }
+      const out = this.readString(r.value, this.limits.viewBytes);
+      r.value.dispose();
+      this.drainJobs();
+      if (this.breach) throw new SessionEnd(this.breach);
+      if (out === null) throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
+      return out;
+    } finally {
+      this.disarm();
+    }
+  }
+
+  private drainJobs(): void {
+    for (let round = 0; round < 1000 && this.rt.hasPendingJob(); round++) {
+      const r = this.rt.executePendingJobs(1000);
+      if (r.error) {
+        const reason = classifyGuestError(this.ctx, r.error, 'program_error');
+        r.error.dispose();
+        if (reason.code !== 'program_error') throw new SessionEnd(this.breach ?? reason);
+        this.host.post({ kind: 'log', sessionId: this.id, level: 'error', text: reason.message });
+      }
+      if (this.breach) throw new SessionEnd(this.breach);
+    }
+    if (this.rt.hasPendingJob()) throw new SessionEnd({ code: 'cpu_exceeded', message: 'the program queued jobs without end' });
+  }
+
+  /** Runs an op, then renders if anything changed and posts the view. */
+  private step(op: string, arg: string): void {
+    const out = this.enter(op, arg, this.limits.handlerMs);
+    const result = JSON.parse(out) as { ok: boolean; error?: ErrorBody };
+    if (!result.ok && result.error) {
+      if (['memory_exceeded', 'stack_exceeded', 'too_large', 'limit_exceeded'].includes(result.error.code)) {
+        throw new SessionEnd(result.error);
+      }
+      if (op === 'launch' || op === 'restore') throw new SessionEnd(result.error);
+      this.host.post({ kind: 'log', sessionId: this.id, level: 'error', text: result.error.message });
+    }
+    this.flush();
+  }
+
+  private flush(): void {
+    const out = this.enter('flush', '', this.limits.handlerMs);
+    if (out === '') return;
+    const parsed = JSON.parse(out) as { ok?: boolean; error?: ErrorBody; frame?: any; snapshot?: Snapshot };
+    if (parsed.ok === false && parsed.error) {
+      if (!this.lastView) throw new SessionEnd({ code: 'program_error', message: `render failed: ${parsed.error.message}` });
+      this.host.post({ kind: 'log', sessionId: this.id, level: 'error', text: `render failed: ${parsed.error.message}` });
+      return;
+    }
+    const f = parsed.frame;
+    if (!f || typeof f.route !== 'string' || !Array.isArray(f.stack)) {
+      throw new SessionEnd({ code: 'invalid_view', message: 'the program produced a malformed frame' });
+    }
+    let view: ViewNode;
+    try {
+      view = validateView(f.view, { viewNodes: this.limits.viewNodes });
+    } catch (e) {
+      throw new SessionEnd({ code: 'invalid_view', message: (e as Error).message });
+    }
+    const prev = this.lastView;
+    const routeChanged = this.seq === 0 || this.lastRoute !== f.route;
+    this.lastView = view;
+    this.lastRoute = f.route;
+    const base = {
+      seq: ++this.seq,
+      route: f.route,
+      title: typeof f.title === 'string' ? f.title.slice(0, 40) : '',
+      stack: f.stack.filter((r: unknown) => typeof r === 'string').slice(0, 10),
+    };
+    const patches = !routeChanged && prev ? diffView(prev, view) : null;
+    const update = patches ? { ...base, patches } : { ...base, view };
+    this.host.post({ kind: 'update', sessionId: this.id, update, snapshot: parsed.snapshot });
+  }
+  private lastRoute = '';
+
+  launch(route: string, query: Record<string, string>, scene: unknown): void {
+    const { pages } = this.init;
+    if (!pages.pages.includes(route)) throw new SessionEnd({ code: 'not_found', message: `no page "${route}"` });
+    this.step('launch', JSON.stringify({ route, query, scene: scene ?? null, pages: pages.pages, tabs: pages.tabs }));
+  }
+
+  restore(snapshot: Snapshot): void {
+    const { pages } = this.init;
+    this.step('restore', JSON.stringify({ snapshot, pages: pages.pages, tabs: pages.tabs }));
+  }
+
+  event(ev: ShellEvent): void {
+    this.step('event', JSON.stringify(ev));
+  }
+
+  settle(callId: number, json: string): void {
+    if (!this.pending.delete(callId)) return;
+    this.step('settle', json);
+  }
+
+  fireTimer(id: number): void {
+    this.step('timer', String(id));
+  }
+
+  snapshot(): Snapshot {
+    return JSON.parse(this.enter('snapshot', '', this.limits.handlerMs)) as Snapshot;
+  }
+
+  /** Lets the page say goodbye (onUnload) within its budget, then frees everything. */
+  close(): void {
+    try {
+      if (!this.ended) this.enter('close', '', this.limits.handlerMs);
+    } catch {
+      /* closing anyway */
+    }
+    this.dispose();
+  }
+
+  /** Frees the runtime; safe to call twice. Dispose can abort on leaked handles, so it never throws. */
+  dispose(): void {
+    this.clock.stop();
+    this.pending.clear();
+    try {
+      this.enterFn?.dispose();
+    } catch {
+      /* see above */
+    }
+    this.enterFn = null;
+    try {
+      this.ctx.dispose();
+      this.rt.dispose();
+    } catch {
+      this.module.retired = true;
+    }
+  }
+
+  /** Re-labels a pre-warmed session for the user who opens it. */
+  adopt(sessionId: string, slot: number, clock: 'real' | 'manual'): void {
+    this.id = sessionId;
+    this.slot = slot;
+    this.clock.stop();
+    this.clock = new GuestClock(clock, (id) => this.host.timer(this, id));
+  }
+}
+
+function refusal(code: ErrorCode, message: string): string {
+  return JSON.stringify({ code, message });
+}

@@ -1,0 +1,80 @@
+import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSSyncVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
+import ngImport from '@jitl/quickjs-ng-wasmfile-release-sync';
+
+// The package's CommonJS typings describe the module object; at run time ESM gives the variant.
+const ng = ngImport as unknown as QuickJSSyncVariant;
+
+const PAGE = 64 * 1024;
+/** Emscripten needs at least 16 MiB to start; memory above it is committed only when touched. */
+const INITIAL_PAGES = 256;
+/** Past this share of its maximum, a module takes no new sessions. */
+const FILL_LIMIT = 0.7;
+const SESSIONS_PER_MODULE = 256;
+
+/** One merchant's WebAssembly instance of QuickJS, with a memory that cannot grow past its maximum. */
+export interface MerchantModule {
+  merchantId: string;
+  qjs: QuickJSWASMModule;
+  memory: WebAssembly.Memory;
+  maxBytes: number;
+  sessions: number;
+  /** After a host-side exception the module is never trusted with new work. */
+  retired: boolean;
+}
+
+/**
+ * Modules by merchant. No two merchants ever share one: runtimes in one linear memory are not
+ * isolated from engine bugs (shared/SANDBOX.md, 4). The ng variant is the safer engine.
+ */
+export class ModuleRegistry {
+  private readonly byMerchant = new Map<string, MerchantModule[]>();
+
+  constructor(private readonly wasm: WebAssembly.Module) {}
+
+  async acquire(merchantId: string, maxBytes: number): Promise<MerchantModule> {
+    const list = this.byMerchant.get(merchantId) ?? [];
+    const fit = list.find(
+      (m) =>
+        !m.retired &&
+        m.maxBytes === maxBytes &&
+        m.sessions < SESSIONS_PER_MODULE &&
+        m.memory.buffer.byteLength < m.maxBytes * FILL_LIMIT,
+    );
+    if (fit) {
+      fit.sessions++;
+      return fit;
+    }
+    const maximum = Math.max(INITIAL_PAGES, Math.floor(maxBytes / PAGE));
+    const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum });
+    const qjs = await newQuickJSWASMModuleFromVariant(newVariant(ng, { wasmModule: this.wasm, wasmMemory: memory }));
+    const m: MerchantModule = { merchantId, qjs, memory, maxBytes, sessions: 1, retired: false };
+    list.push(m);
+    this.byMerchant.set(merchantId, list);
+    return m;
+  }
+
+  release(m: MerchantModule): void {
+    m.sessions--;
+    if (m.sessions > 0) return;
+    const list = this.byMerchant.get(m.merchantId) ?? [];
+    // Keep one idle module per merchant warm: creating one costs a few milliseconds.
+    const idle = list.filter((x) => x.sessions === 0 && !x.retired);
+    if (m.retired || idle.length > 1) {
+      const rest = list.filter((x) => x !== m);
+      if (rest.length) this.byMerchant.set(m.merchantId, rest);
+      else this.byMerchant.delete(m.merchantId);
+    }
+  }
+
+  stats(): { modules: number; wasmBytes: number } {
+    let modules = 0;
+    let wasmBytes = 0;
+    for (const list of this.byMerchant.values()) {
+      for (const m of list) {
+        modules++;
+        wasmBytes += m.memory.buffer.byteLength;
+      }
+    }
+    return { modules, wasmBytes };
+  }
+}

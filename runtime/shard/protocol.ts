@@ -1,0 +1,77 @@
+/** Messages between the main thread and a shard worker. Both sides import these types. */
+import type { ErrorBody, Frame, Json, ShellEvent } from '../../sdk/contract/index.ts';
+import type { Limits } from '../limits.ts';
+import type { Patch } from '../view/diff.ts';
+
+/** What the runtime needs of a manifest: the page routes (first is home) and the tab pages. */
+export interface PageConfig {
+  pages: string[];
+  tabs: string[];
+}
+
+/** A session's page stack and data, enough to bring it back in a fresh runtime on any node. */
+export interface Snapshot {
+  stack: { route: string; query: Record<string, string>; data: Json; title: string | null }[];
+  globalData: Json;
+}
+
+export interface OpenRequest {
+  sessionId: string;
+  /** Small number the watchdog uses to name the session that was inside the guest. */
+  slot: number;
+  merchantId: string;
+  /** Identifies the bundle, for pre-warmed sessions: same key, same code. */
+  bundleKey: string;
+  bundle: string;
+  pages: PageConfig;
+  limits: Limits;
+  clock: 'real' | 'manual';
+  /** Pre-warm only: evaluate the bundle and wait for `launch`. */
+  warmOnly?: boolean;
+  launch?: { route: string; query: Record<string, string>; scene?: Json };
+  snapshot?: Snapshot;
+}
+
+export type Request =
+  | { op: 'open'; open: OpenRequest }
+  | { op: 'launch'; sessionId: string; newSessionId: string; slot: number; clock: 'real' | 'manual'; route: string; query: Record<string, string>; scene?: Json }
+  | { op: 'event'; sessionId: string; event: ShellEvent }
+  | { op: 'settle'; sessionId: string; callId: number; json: string }
+  | { op: 'advance'; sessionId: string; ms: number }
+  | { op: 'snapshot'; sessionId: string }
+  | { op: 'close'; sessionId: string }
+  | { op: 'stats' };
+
+export type Envelope = Request & { id: number };
+
+export type Response = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: ErrorBody };
+
+export interface ViewUpdate {
+  /** Counts frames of this session; a shell that missed one asks for the full view. */
+  seq: number;
+  route: string;
+  title: string;
+  stack: string[];
+  /** The whole view, on the first frame and whenever the route changed or a diff would not be smaller. */
+  view?: Frame['view'];
+  patches?: Patch[];
+}
+
+/** Told by a shard without being asked. */
+export type Notice =
+  | { kind: 'update'; sessionId: string; update: ViewUpdate; snapshot?: Snapshot }
+  | { kind: 'call'; sessionId: string; callId: number; method: string; args: string | undefined }
+  | { kind: 'log'; sessionId: string; level: 'debug' | 'info' | 'warn' | 'error'; text: string }
+  | { kind: 'ended'; sessionId: string; reason: ErrorBody };
+
+export type FromShard = Response | Notice;
+
+export interface ShardStats {
+  sessions: number;
+  modules: number;
+  wasmBytes: number;
+  heapUsed: number;
+}
+
+/** Layout of the watchdog's shared memory, one Int32 slot each. */
+export const WATCH = { busy: 0, startMs: 1, budgetMs: 2, slot: 3, size: 4 } as const;
