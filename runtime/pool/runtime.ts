@@ -249,22 +249,25 @@ export class Runtime implements SessionChannel {
   }
 
   private async answer(s: Session, shard: Shard, callId: number, method: string, args: unknown): Promise<void> {
+    // Counted until the guest has run with the result, so "settled" means the view is up to date.
     s.inFlight++;
-    let outcome: Outcome<unknown>;
     try {
-      outcome = await s.onCall({ method, args }, s);
-    } catch (e) {
-      outcome = { ok: false, error: errorBody(e) };
+      let outcome: Outcome<unknown>;
+      try {
+        outcome = await s.onCall({ method, args }, s);
+      } catch (e) {
+        outcome = { ok: false, error: errorBody(e) };
+      }
+      let json = JSON.stringify(outcome.ok ? { id: callId, ok: true, data: outcome.data ?? null } : { id: callId, ok: false, error: outcome.error });
+      if (json.length > s.spec.limits.resultBytes) {
+        json = JSON.stringify({ id: callId, ok: false, error: { code: 'too_large', message: `the result is over ${s.spec.limits.resultBytes} bytes` } });
+      }
+      // A promise made in a shard that has since died died with it.
+      if (s.ended || s.shard !== shard || shard.dead) return;
+      await shard.request({ op: 'settle', sessionId: s.id, callId, json }).catch(() => {});
     } finally {
       s.inFlight--;
     }
-    let json = JSON.stringify(outcome.ok ? { id: callId, ok: true, data: outcome.data ?? null } : { id: callId, ok: false, error: outcome.error });
-    if (json.length > s.spec.limits.resultBytes) {
-      json = JSON.stringify({ id: callId, ok: false, error: { code: 'too_large', message: `the result is over ${s.spec.limits.resultBytes} bytes` } });
-    }
-    // A promise made in a shard that has since died died with it.
-    if (s.ended || s.shard !== shard || shard.dead) return;
-    await shard.request({ op: 'settle', sessionId: s.id, callId, json }).catch(() => {});
   }
 
   private onShardDied(shard: Shard, culpritSlot: number | null, reason: ErrorBody): void {

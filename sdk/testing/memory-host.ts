@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AtriumError,
+  type ArgsOutput,
+  type HostImplementation,
+  type HostMethodName,
+  type Json,
+  type ResultOf,
+  type Scope,
+} from '../contract/index.ts';
+
+/** Replaces one host method in tests: receives the validated arguments, returns the result or throws. */
+export type Stub<M extends HostMethodName = HostMethodName> = (args: ArgsOutput<M>) => ResultOf<M> | Promise<ResultOf<M>>;
+export type Stubs = { [M in HostMethodName]?: Stub<M> };
+
+export interface MemoryHostOptions {
+  /** What `qr.getScene()` answers. */
+  scene?: { scene: string; codeId: string; firstScanAt: string } | null;
+  user?: { nickname: string; avatarUrl: string; phoneNumber: string };
+  /** The answer of every host-drawn dialog, unless a stub says otherwise. Default: confirm. */
+  modalAnswer?: boolean;
+  /** What the user does in the payment sheet. Default: pays. */
+  payment?: 'pay' | 'cancel' | 'insufficient_funds';
+  storageLimitBytes?: number;
+}
+
+export interface MemoryHostState {
+  toasts: { title: string; icon?: string }[];
+  modals: { title: string; content?: string; answer: boolean }[];
+  loading: string | null;
+  storage: Map<string, Json>;
+  orders: Map<string, { orderId: string; amount: number; currency: string; status: string; refundedAmount: number; createdAt: string; paidAt: string | null }>;
+  events: { name: string; props?: Record<string, unknown> }[];
+  attributes: Record<string, unknown>;
+  following: boolean;
+  subscriptions: string[];
+  consents: Partial<Record<Scope, boolean>>;
+}
+
+const MiB = 1024 * 1024;
+
+function notStubbed(method: string): never {
+  throw new AtriumError('not_stubbed', `${method} has no in-memory behaviour: stub it, e.g. t.stub('${method}', (args) => ...)`);
+}
+
+/**
+ * A host that keeps everything in memory: host-drawn UI is recorded, storage keeps its quotas,
+ * payments follow `options.payment`. Anything a test stubs wins. `satisfies HostImplementation`
+ * keeps it complete: a new contract method without an entry here fails the type check.
+ */
+export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs = {}) {
+  const user = options.user ?? { nickname: 'Test User', avatarUrl: 'https://example.com/avatar.png', phoneNumber: '+8613800138000' };
+  const limit = options.storageLimitBytes ?? 10 * MiB;
+  const state: MemoryHostState = {
+    toasts: [],
+    modals: [],
+    loading: null,
+    storage: new Map(),
+    orders: new Map(),
+    events: [],
+    attributes: {},
+    following: false,
+    subscriptions: [],
+    consents: {},
+  };
+  let codes = 0;
+  const used = () => [...state.storage].reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+
+  const base = {
+    ui: {
+      async toast(_, a) {
+        state.toasts.push(a.icon ? { title: a.title, icon: a.icon } : { title: a.title });
+        return null;
+      },
+      async showModal(_, a) {
+        const answer = options.modalAnswer ?? true;
+        state.modals.push({ title: a.title, content: a.content, answer });
+        return { confirm: answer };
+      },
+      async showLoading(_, a) {
+        state.loading = a?.title ?? '';
+        return null;
+      },
+      async hideLoading() {
+        state.loading = null;
+        return null;
+      },
+    },
+    storage: {
+      async get(_, a) {
+        return { value: state.storage.get(a.key) ?? null };
+      },
+      async set(_, a) {
+        const size = JSON.stringify(a.value).length;
+        if (size > MiB) throw new AtriumError('quota_exceeded', `a value is limited to 1 MiB; this one is ${size} bytes`);
+        const before = state.storage.get(a.key);
+        const next = used() - (before === undefined ? 0 : a.key.length + JSON.stringify(before).length) + a.key.length + size;
+        if (next > limit) throw new AtriumError('quota_exceeded', `storage is limited to ${limit} bytes per user and app`);
+        state.storage.set(a.key, a.value);
+        return null;
+      },
+      async remove(_, a) {
+        state.storage.delete(a.key);
+        return null;
+      },
+      async info() {
+        return { keys: [...state.storage.keys()], usedBytes: used(), limitBytes: limit };
+      },
+      async clear() {
+        state.storage.clear();
+        return null;
+      },
+    },
+    auth: {
+      async login() {
+        return { code: `test-code-${++codes}` };
+      },
+      async getUserProfile() {
+        return { nickname: user.nickname, avatarUrl: user.avatarUrl };
+      },
+      async getPhoneNumber() {
+        return { phoneNumber: user.phoneNumber };
+      },
+    },
+    net: {
+      async request() {
+        return notStubbed('net.request');
+      },
+    },
+    payments: {
+      async createOrder(_, a) {
+        const amount = a.items.reduce((n, i) => n + i.quantity * i.unitAmount, 0);
+        const orderId = `order-${randomUUID().slice(0, 8)}`;
+        state.orders.set(orderId, { orderId, amount, currency: a.currency, status: 'created', refundedAmount: 0, createdAt: new Date().toISOString(), paidAt: null });
+        return { orderId, amount, currency: a.currency, status: 'created' as const };
+      },
+      async requestPayment(_, a) {
+        const order = state.orders.get(a.orderId);
+        if (!order) throw new AtriumError('not_found', `no order ${a.orderId}`);
+        if (order.status !== 'created') throw new AtriumError('conflict', `order ${a.orderId} is ${order.status}`);
+        if (options.payment === 'cancel') throw new AtriumError('payment_cancelled');
+        if (options.payment === 'insufficient_funds') throw new AtriumError('insufficient_funds');
+        order.status = 'paid';
+        order.paidAt = new Date().toISOString();
+        return { orderId: order.orderId, status: 'paid' as const, paidAt: order.paidAt };
+      },
+      async getOrder(_, a) {
+        const o = state.orders.get(a.orderId);
+        if (!o) throw new AtriumError('not_found', `no order ${a.orderId}`);
+        return { ...o, status: o.status as ResultOf<'payments.getOrder'>['status'] };
+      },
+      async requestRefund() {
+        return notStubbed('payments.requestRefund');
+      },
+    },
+    groups: {
+      async join() {
+        return notStubbed('groups.join');
+      },
+      async leave() {
+        return notStubbed('groups.leave');
+      },
+      async listMine() {
+        return { groups: [] };
+      },
+      async sendMessage() {
+        return notStubbed('groups.sendMessage');
+      },
+      async createInvite() {
+        return notStubbed('groups.createInvite');
+      },
+    },
+    qr: {
+      async getScene() {
+        return options.scene ?? null;
+      },
+      async createCode() {
+        return notStubbed('qr.createCode');
+      },
+    },
+    crm: {
+      async recordEvent(_, a) {
+        state.events.push(a.props ? { name: a.name, props: a.props } : { name: a.name });
+        return null;
+      },
+      async setAttributes(_, a) {
+        Object.assign(state.attributes, a.attributes);
+        return null;
+      },
+      async follow() {
+        state.following = true;
+        return { following: true as const };
+      },
+      async unfollow() {
+        state.following = false;
+        return { following: false as const };
+      },
+    },
+    subscribe: {
+      async requestSubscribe(_, a) {
+        state.subscriptions.push(...a.templateIds);
+        return { results: Object.fromEntries(a.templateIds.map((id) => [id, 'accept' as const])) };
+      },
+    },
+  } satisfies HostImplementation<unknown>;
+
+  const implementation = withStubs(base, stubs);
+  return { implementation, state, stubs };
+}
+
+/** Routes each method through `stubs` first, so a test may add a stub at any time. */
+function withStubs<Ctx>(base: HostImplementation<Ctx>, stubs: Stubs): HostImplementation<Ctx> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [ns, methods] of Object.entries(base)) {
+    out[ns] = {};
+    for (const [name, fn] of Object.entries(methods as Record<string, (ctx: Ctx, a: unknown) => Promise<unknown>>)) {
+      const key = `${ns}.${name}` as HostMethodName;
+      out[ns]![name] = async (ctx: Ctx, a: unknown) => {
+        const stub = stubs[key] as ((a: unknown) => unknown) | undefined;
+        return stub ? await stub(a) : fn(ctx, a);
+      };
+    }
+  }
+  return out as HostImplementation<Ctx>;
+}
