@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 import type { Json } from './view.ts';
 
-const json: z.ZodType<Json> = z.json();
+const json: z.ZodType<Json, Json> = z.json() as z.ZodType<Json, Json>;
 const headerName = z
   .string()
   .min(1)

@@ -3,7 +3,7 @@ import { method } from './define.ts';
 import type { Json } from './view.ts';
 
 const key = z.string().min(1).max(128).regex(/^[\w.:-]+$/, 'letters, digits and . : _ -');
-const json: z.ZodType<Json> = z.json();
+const json: z.ZodType<Json, Json> = z.json() as z.ZodType<Json, Json>;
 
 /**
  * Key-value storage kept per user and per app by the host, so it survives sessions and devices.
