@@ -54,7 +54,11 @@ type Component<P> = (props: P) => AtriumNode | null;
 
 function node(type: unknown, props: Record<string, unknown> | null, key?: string | number): AtriumNode {
   const { children, ...rest } = props ?? {};
-  if (typeof type === 'function') return (type as Component<unknown>)({ ...rest, children }) ?? { type: 'view', props: {}, children: [] };
+  if (typeof type === 'function') {
+    const out = (type as Component<unknown>)({ ...rest, children }) ?? { type: 'view', props: {}, children: [] };
+    // `<Card key={id} />` keys the node the component returned, so it can sit in a keyed list.
+    return key === undefined || out.key !== undefined ? out : { ...out, key };
+  }
   return { type: type as string, key, props: rest, children: children ?? [] };
 }
 
