@@ -1,0 +1,42 @@
+import type { ParseArgsConfig } from 'node:util';
+
+/** Where a command writes: the terminal, or a test's buffer. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const consoleIo: Io = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+};
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+/** One `atrium` command: its help, its options, and what it does. Resolves to the exit code. */
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** e.g. `atrium build [dir] [--out dist]` */
+  usage: string;
+  /** Lines describing arguments and options, shown by `--help`. */
+  details: string[];
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Most positionals the command accepts. */
+  maxPositionals: number;
+  run(positionals: string[], values: OptionValues, io: Io): Promise<number>;
+}
+
+/** Exit codes: 0 done, 1 the work failed (a build error, a failing test), 2 the command line was wrong. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
