@@ -341,3 +341,18 @@ describe('pre-warmed sessions', () => {
     await b.close();
   });
 });
+
+describe('a broken bound', () => {
+  it('ends only that session, with a stable code and a line in the merchant log', async () => {
+    const logs: string[] = [];
+    const bundle = rawProgram({ 'pages/index': `{ spin() { for (;;) {} }, render() { return { type: 'view', props: {}, children: [] }; } }` });
+    const s = await open(bundle, { listener: { log: (_l, t) => logs.push(t) } });
+    const other = await open(counter);
+    await s.event({ handler: 'spin', type: 'tap' });
+    expect(s.ended?.code).toBe('cpu_exceeded');
+    expect(logs.join('\n')).toMatch(/session ended \(cpu_exceeded\)/);
+    await other.event({ handler: 'add', type: 'tap' });
+    expect(text(other, 'count')).toBe('1');
+    await other.close();
+  });
+});

@@ -88,6 +88,8 @@ function describe(e: unknown): string {
 
 function reportError(e: unknown): void {
   if (e instanceof AtriumError && e.code !== 'program_error' && isBreach(e.code)) throw e;
+  const bound = boundOf(e);
+  if (bound) fatal(bound.code, bound.message);
   bridge('log', I.stringify({ level: 'error', text: describe(e) }));
   if (typeof appDef.onError === 'function') {
     try {
@@ -99,7 +101,21 @@ function reportError(e: unknown): void {
 }
 
 function isBreach(code: string): boolean {
-  return code === 'limit_exceeded' || code === 'too_large';
+  return code === 'limit_exceeded' || code === 'too_large' || code === 'memory_exceeded' || code === 'stack_exceeded';
+}
+
+/**
+ * Running out of stack or memory breaks a bound of the session, not just the handler it happened
+ * in, so it is never reported as a mere program error (a program that catches it itself goes on).
+ */
+function boundOf(e: unknown): { code: string; message: string } | null {
+  if (e instanceof I.RangeError && e.message === 'Maximum call stack size exceeded') {
+    return { code: 'stack_exceeded', message: 'RangeError: Maximum call stack size exceeded' };
+  }
+  if (e instanceof I.InternalError && e.message === 'out of memory') {
+    return { code: 'memory_exceeded', message: 'InternalError: out of memory' };
+  }
+  return null;
 }
 
 function makeInstance(route: string, query: Obj, def: PageDef, data?: Obj): Page {
@@ -373,7 +389,9 @@ function enter(op: string, arg: string): string {
     const value = fn(arg);
     return typeof value === 'string' ? value : I.stringify({ ok: true });
   } catch (e) {
-    const code = e instanceof AtriumError ? e.code : 'program_error';
+    const bound = e instanceof AtriumError ? null : boundOf(e);
+    if (bound) bridge('fatal', I.stringify(bound));
+    const code = e instanceof AtriumError ? e.code : (bound?.code ?? 'program_error');
     return I.stringify({ ok: false, error: { code, message: describe(e) } });
   }
 }

@@ -23,6 +23,9 @@ export const intrinsics = {
   isArray: Array.isArray,
   Promise,
   Error,
+  RangeError,
+  /** QuickJS's own error class: "out of memory" is one. */
+  InternalError: (globalThis as unknown as { InternalError: ErrorConstructor }).InternalError,
   string: String,
   decode: decodeURIComponent,
   pop: <T>(a: T[]): T | undefined => apply(arrayPop, a, []),

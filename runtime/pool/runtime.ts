@@ -47,6 +47,8 @@ export class Runtime implements SessionChannel {
   private readonly sessions = new Map<string, Session>();
   private readonly bySlot = new Map<number, Session>();
   private readonly warmPool = new Map<string, { shard: Shard; id: string }[]>();
+  /** How many warm sessions each bundle should have, and the pending refill. */
+  private readonly warmTargets = new Map<string, { spec: SessionSpec; target: number; refill?: NodeJS.Timeout }>();
   private nextSlot = 1;
   private readonly watchdog: NodeJS.Timeout;
   private closed = false;
@@ -71,10 +73,15 @@ export class Runtime implements SessionChannel {
   }
 
   private newShard(index: number): Shard {
-    return new Shard(index, this.code, {
-      notice: (shard, n) => this.onNotice(shard, n),
-      died: (shard, slot, reason) => this.onShardDied(shard, slot, reason),
-    });
+    return new Shard(
+      index,
+      this.code,
+      {
+        notice: (shard, n) => this.onNotice(shard, n),
+        died: (shard, slot, reason) => this.onShardDied(shard, slot, reason),
+      },
+      this.limitsFor().memoryBytes,
+    );
   }
 
   private limitsFor(extra?: Partial<Limits>): Limits {
@@ -118,13 +125,14 @@ export class Runtime implements SessionChannel {
           query: o.query ?? {},
           scene: o.scene,
         });
-        void this.warm(spec, 1).catch(() => {});
+        this.scheduleRefill(spec.bundleKey);
       } else {
         await this.start(session, o.snapshot ? { snapshot: o.snapshot } : { launch: { route: o.route ?? spec.pages.pages[0]!, query: o.query ?? {}, scene: o.scene } });
       }
     } catch (e) {
       this.forget(session, errorBody(e));
-      throw e;
+      // The session's own end reason (e.g. cpu_exceeded from the watchdog) is the stable answer.
+      throw new ShardError(session.ended ?? errorBody(e));
     }
     return session;
   }
@@ -159,9 +167,17 @@ export class Runtime implements SessionChannel {
             limits: this.limitsFor(o.limits),
             clock: 'real',
           };
+    const t = this.warmTargets.get(spec.bundleKey);
+    this.warmTargets.set(spec.bundleKey, { spec, target: (t?.target ?? 0) + count, refill: t?.refill });
+    await this.fill(spec, count);
+  }
+
+  private async fill(spec: SessionSpec, count: number): Promise<void> {
     await Promise.all(
-      Array.from({ length: count }, async () => {
-        const shard = this.pickShard();
+      Array.from({ length: count }, async (_, i) => {
+        // Spread across shards: warm sessions are not counted by pickShard.
+        const alive = this.shards.filter((s) => !s.dead);
+        const shard = alive[i % alive.length] ?? this.pickShard();
         const id = `warm-${randomUUID()}`;
         await shard.request({ op: 'open', open: { sessionId: id, slot: 0, ...spec, clock: 'real', warmOnly: true } });
         const list = this.warmPool.get(spec.bundleKey) ?? [];
@@ -169,6 +185,22 @@ export class Runtime implements SessionChannel {
         this.warmPool.set(spec.bundleKey, list);
       }),
     );
+  }
+
+  /**
+   * Tops the pool up once opens pause: refilling means evaluating bundles on the same shards that
+   * are answering the opens, so doing it mid-burst would slow every open behind it.
+   */
+  private scheduleRefill(bundleKey: string): void {
+    const t = this.warmTargets.get(bundleKey);
+    if (!t) return;
+    if (t.refill) clearTimeout(t.refill);
+    t.refill = setTimeout(() => {
+      t.refill = undefined;
+      const missing = t.target - (this.warmPool.get(bundleKey)?.length ?? 0);
+      if (missing > 0 && !this.closed) void this.fill(t.spec, missing).catch(() => {});
+    }, 50);
+    t.refill.unref();
   }
 
   private takeWarm(spec: SessionSpec): { shard: Shard; id: string } | null {
@@ -188,8 +220,9 @@ export class Runtime implements SessionChannel {
       try {
         return await req(s.shard!);
       } catch (e) {
+        if (s.ended) throw new ShardError(s.ended);
         const body = errorBody(e);
-        if (body.code !== 'shard_crashed' || attempt > 0 || s.ended) throw e;
+        if (body.code !== 'shard_crashed' || attempt > 0) throw e;
       }
     }
   }
@@ -299,6 +332,7 @@ export class Runtime implements SessionChannel {
   async shutdown(): Promise<void> {
     this.closed = true;
     clearInterval(this.watchdog);
+    for (const t of this.warmTargets.values()) if (t.refill) clearTimeout(t.refill);
     for (const s of [...this.sessions.values()]) this.forget(s, { code: 'session_ended', message: 'runtime closed' });
     await Promise.all(this.shards.map((s) => s.close()));
   }

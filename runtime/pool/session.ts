@@ -118,6 +118,8 @@ export class Session {
     if (this.ended) return;
     this.ended = reason;
     this.shard = null;
+    // The merchant's log says why the user saw "this mini-program stopped".
+    if (reason.code !== 'session_ended') this.log('error', `session ended (${reason.code}): ${reason.message}`);
     for (const l of this.listeners) l.ended?.(reason, this);
   }
 }

@@ -35,10 +35,11 @@ export class Shard {
     readonly index: number,
     code: ShardCode,
     private readonly events: ShardEvents,
+    memoryBytes: number,
   ) {
     const buffer = new SharedArrayBuffer(WATCH.size * 4);
     this.watch = new Int32Array(buffer);
-    const workerData: ShardData = { bootstrap: code.bootstrap, wasmPath: code.wasmPath, watch: buffer, epoch: this.epoch };
+    const workerData: ShardData = { bootstrap: code.bootstrap, wasmPath: code.wasmPath, watch: buffer, epoch: this.epoch, memoryBytes };
     this.worker = new Worker(code.workerFile, { workerData, resourceLimits: { stackSizeMb: 32 } });
     this.worker.unref();
     this.readyPromise = new Promise((resolve, reject) => {

@@ -285,11 +285,18 @@ export class GuestSession {
     const { pages } = this.init;
     if (!pages.pages.includes(route)) throw new SessionEnd({ code: 'not_found', message: `no page "${route}"` });
     this.step('launch', JSON.stringify({ route, query, scene: scene ?? null, pages: pages.pages, tabs: pages.tabs }));
+    this.expectView();
   }
 
   restore(snapshot: Snapshot): void {
     const { pages } = this.init;
     this.step('restore', JSON.stringify({ snapshot, pages: pages.pages, tabs: pages.tabs }));
+    this.expectView();
+  }
+
+  /** A session is open only once it shows a page (a tampered realm can leave its page stack empty). */
+  private expectView(): void {
+    if (!this.lastView) throw new SessionEnd({ code: 'program_error', message: 'the program opened no page' });
   }
 
   event(ev: ShellEvent): void {

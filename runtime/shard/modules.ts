@@ -28,8 +28,30 @@ export interface MerchantModule {
  */
 export class ModuleRegistry {
   private readonly byMerchant = new Map<string, MerchantModule[]>();
+  /**
+   * Instantiated modules no merchant has touched yet, one per memory size in use, so a merchant's
+   * first session does not wait for instantiation. A spare is handed to one merchant, never back.
+   */
+  private readonly spares = new Map<number, Promise<{ qjs: QuickJSWASMModule; memory: WebAssembly.Memory }>>();
 
   constructor(private readonly wasm: WebAssembly.Module) {}
+
+  private instantiate(maxBytes: number) {
+    const maximum = Math.max(INITIAL_PAGES, Math.floor(maxBytes / PAGE));
+    const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum });
+    return newQuickJSWASMModuleFromVariant(newVariant(ng, { wasmModule: this.wasm, wasmMemory: memory })).then((qjs) => ({ qjs, memory }));
+  }
+
+  /** Makes a spare module of this size ready in the background. */
+  prepare(maxBytes: number): Promise<unknown> {
+    let spare = this.spares.get(maxBytes);
+    if (!spare) {
+      spare = this.instantiate(maxBytes);
+      spare.catch(() => this.spares.delete(maxBytes));
+      this.spares.set(maxBytes, spare);
+    }
+    return spare;
+  }
 
   async acquire(merchantId: string, maxBytes: number): Promise<MerchantModule> {
     const list = this.byMerchant.get(merchantId) ?? [];
@@ -44,9 +66,11 @@ export class ModuleRegistry {
       fit.sessions++;
       return fit;
     }
-    const maximum = Math.max(INITIAL_PAGES, Math.floor(maxBytes / PAGE));
-    const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum });
-    const qjs = await newQuickJSWASMModuleFromVariant(newVariant(ng, { wasmModule: this.wasm, wasmMemory: memory }));
+    const spare = this.spares.get(maxBytes);
+    this.spares.delete(maxBytes);
+    const { qjs, memory } = await (spare ?? this.instantiate(maxBytes));
+    // Refill once the current burst of work is over, not in the middle of it.
+    setTimeout(() => void this.prepare(maxBytes).catch(() => {}), 25).unref();
     const m: MerchantModule = { merchantId, qjs, memory, maxBytes, sessions: 1, retired: false };
     list.push(m);
     this.byMerchant.set(merchantId, list);

@@ -15,6 +15,8 @@ export interface ShardData {
   wasmPath: string;
   watch: SharedArrayBuffer;
   epoch: number;
+  /** Memory size of the spare module kept ready for a merchant's first session. */
+  memoryBytes: number;
 }
 
 const data = workerData as ShardData;
@@ -22,6 +24,7 @@ const port = parentPort!;
 const watch = new Int32Array(data.watch);
 const registry = new ModuleRegistry(await WebAssembly.compile(readFileSync(data.wasmPath)));
 const sessions = new Map<string, GuestSession>();
+await registry.prepare(data.memoryBytes);
 
 function send(m: FromShard): void {
   port.postMessage(m);
