@@ -68,7 +68,7 @@ export function jsx(type: unknown, props: Record<string, unknown> | null, key?: 
 export const jsxs = jsx;
 export const jsxDEV = jsx;
 
-/** Groups children without adding a node. */
+/** Groups children in a plain `view` container (the view tree has no fragment node). */
 export function Fragment(props: { children?: Child }): AtriumNode {
   return { type: 'view', props: {}, children: props.children ?? [] };
 }

@@ -98,7 +98,8 @@ export type ComponentName = keyof typeof components;
 export const componentNames = Object.keys(components) as ComponentName[];
 
 /**
- * Style properties a program may set; values are short strings or numbers (numbers mean pixels).
+ * Style properties a program may set; values are short strings or numbers (numbers mean pixels,
+ * except for the unitless properties below).
  * No `url(...)`, no custom properties: a program decorates, it never loads or scripts anything.
  */
 export const styleProperties = [
@@ -109,8 +110,11 @@ export const styleProperties = [
   'padding', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
   'border', 'borderTop', 'borderBottom', 'borderLeft', 'borderRight', 'borderRadius', 'borderColor', 'borderWidth',
   'display', 'flex', 'flexDirection', 'flexWrap', 'flexGrow', 'flexShrink', 'alignItems', 'alignSelf',
-  'justifyContent', 'gap', 'overflow', 'boxShadow', 'position', 'top', 'right', 'bottom', 'left', 'zIndex',
+  'justifyContent', 'gap', 'overflow', 'boxShadow', 'boxSizing', 'position', 'top', 'right', 'bottom', 'left', 'zIndex',
 ] as const;
+
+/** Properties whose numbers are plain numbers; every other number is a length in pixels. */
+export const unitlessStyleProperties: readonly StyleProperty[] = ['opacity', 'fontWeight', 'lineHeight', 'flex', 'flexGrow', 'flexShrink', 'zIndex'];
 export type StyleProperty = (typeof styleProperties)[number];
 export type Style = Partial<Record<StyleProperty, string | number>>;
 

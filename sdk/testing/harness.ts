@@ -215,6 +215,17 @@ export class ProgramTester {
     if (typeof form.props.onReset === 'string') await this.send({ handler: form.props.onReset, type: 'reset' });
   }
 
+  /** Presses the host's back button (closes the top page). */
+  async back(): Promise<void> {
+    if (this.stack.length < 2) throw new Error(`there is no page to go back to (stack: ${this.stack.join(', ')})`);
+    await this.send({ handler: '$nav', type: 'tap', value: { openType: 'back' } });
+  }
+
+  /** Taps a tab in the host's tab bar. */
+  async switchTab(route: string): Promise<void> {
+    await this.send({ handler: '$nav', type: 'tap', value: { url: `/${route.replace(/^\//, '')}`, openType: 'switchTab' } });
+  }
+
   /** Sends a raw shell event and waits until the program has settled. */
   async send(ev: ShellEvent): Promise<void> {
     await this.session.event(ev);

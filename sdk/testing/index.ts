@@ -2,3 +2,4 @@
 export { openProgram, ProgramTester, type OpenProgramOptions, type RecordedCall } from './harness.ts';
 export { createMemoryHost, type MemoryHostOptions, type MemoryHostState, type Stub, type Stubs } from './memory-host.ts';
 export { findAll, textOf, describeView, type FoundNode, type NodeQuery } from './query.ts';
+export { AtriumError, type ErrorCode } from '../contract/index.ts';

@@ -22,6 +22,8 @@ export interface MemoryHostOptions {
   /** What the user does in the payment sheet. Default: pays. */
   payment?: 'pay' | 'cancel' | 'insufficient_funds';
   storageLimitBytes?: number;
+  /** What the user's storage for this app already holds when the program opens. */
+  storage?: Record<string, Json>;
 }
 
 export interface MemoryHostState {
@@ -55,7 +57,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
     toasts: [],
     modals: [],
     loading: null,
-    storage: new Map(),
+    storage: new Map(Object.entries(options.storage ?? {})),
     orders: new Map(),
     events: [],
     attributes: {},
