@@ -112,9 +112,11 @@ function boundOf(e: unknown): { code: string; message: string } | null {
   if (e instanceof I.RangeError && e.message === 'Maximum call stack size exceeded') {
     return { code: 'stack_exceeded', message: 'RangeError: Maximum call stack size exceeded' };
   }
-  if (e instanceof I.InternalError && e.message === 'out of memory') {
-    return { code: 'memory_exceeded', message: 'InternalError: out of memory' };
-  }
+  const outOfMemory = { code: 'memory_exceeded', message: 'InternalError: out of memory' };
+  if (e instanceof I.InternalError && e.message === 'out of memory') return outOfMemory;
+  // QuickJS throws null when it cannot even allocate the error; a program may throw null itself,
+  // so the host, which sees the module's memory, tells which it was.
+  if (e === null && bridge('memory', '0') === 'exhausted') return outOfMemory;
   return null;
 }
 

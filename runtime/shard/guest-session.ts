@@ -3,7 +3,7 @@ import type { ErrorBody, ErrorCode, ShellEvent, ViewNode } from '../../sdk/contr
 import type { Limits } from '../limits.ts';
 import { diffView } from '../view/diff.ts';
 import { validateView } from '../view/validate.ts';
-import type { MerchantModule } from './modules.ts';
+import { memoryExhausted, type MerchantModule } from './modules.ts';
 import type { Notice, OpenRequest, Snapshot } from './protocol.ts';
 import { GuestClock } from './clock.ts';
 import { classifyGuestError } from './classify.ts';
@@ -88,7 +88,7 @@ export class GuestSession {
     try {
       const r = this.ctx.evalCode(code, filename, { type: 'global' });
       if (r.error) {
-        const reason = classifyGuestError(this.ctx, r.error, 'program_error');
+        const reason = classifyGuestError(this.ctx, r.error, 'program_error', memoryExhausted(this.module));
         r.error.dispose();
         throw new SessionEnd({ code: reason.code, message: `${filename}: ${reason.message}` });
       }
@@ -178,6 +178,8 @@ export class GuestSession {
         this.host.post({ kind: 'log', sessionId: this.id, level, text });
         return '';
       }
+      case 'memory':
+        return memoryExhausted(this.module) ? 'exhausted' : '';
       case 'fatal': {
         const code = typeof msg?.code === 'string' ? msg.code : 'program_error';
         const known: ErrorCode[] = ['too_large', 'limit_exceeded', 'memory_exceeded', 'stack_exceeded'];
@@ -203,7 +205,7 @@ export class GuestSession {
       opH.dispose();
       argH.dispose();
       if (r.error) {
-        const reason = classifyGuestError(this.ctx, r.error, 'program_error');
+        const reason = classifyGuestError(this.ctx, r.error, 'program_error', memoryExhausted(this.module));
         r.error.dispose();
         throw new SessionEnd(this.breach ?? reason);
       }
@@ -222,7 +224,7 @@ export class GuestSession {
     for (let round = 0; round < 1000 && this.rt.hasPendingJob(); round++) {
       const r = this.rt.executePendingJobs(1000);
       if (r.error) {
-        const reason = classifyGuestError(this.ctx, r.error, 'program_error');
+        const reason = classifyGuestError(this.ctx, r.error, 'program_error', memoryExhausted(this.module));
         r.error.dispose();
         if (reason.code !== 'program_error') throw new SessionEnd(this.breach ?? reason);
         this.host.post({ kind: 'log', sessionId: this.id, level: 'error', text: reason.message });

@@ -37,8 +37,7 @@ export class ModuleRegistry {
   constructor(private readonly wasm: WebAssembly.Module) {}
 
   private instantiate(maxBytes: number) {
-    const maximum = Math.max(INITIAL_PAGES, Math.floor(maxBytes / PAGE));
-    const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum });
+    const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: maxPages(maxBytes) });
     return newQuickJSWASMModuleFromVariant(newVariant(ng, { wasmModule: this.wasm, wasmMemory: memory })).then((qjs) => ({ qjs, memory }));
   }
 
@@ -101,4 +100,16 @@ export class ModuleRegistry {
     }
     return { modules, wasmBytes };
   }
+}
+
+function maxPages(maxBytes: number): number {
+  return Math.max(INITIAL_PAGES, Math.floor(maxBytes / PAGE));
+}
+
+/**
+ * Whether a module's memory can grow no further. Emscripten grows it by at least 5% at a time, so
+ * allocations start failing a little short of the maximum.
+ */
+export function memoryExhausted(m: MerchantModule): boolean {
+  return m.memory.buffer.byteLength * 1.05 > maxPages(m.maxBytes) * PAGE;
 }
