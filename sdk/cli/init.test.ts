@@ -59,7 +59,7 @@ describe('atrium', () => {
   it('prints help for itself and for each command', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['init', 'build', 'test']) expect(help.stdout).toContain(`  ${c}`);
+    for (const c of ['init', 'build', 'dev', 'test']) expect(help.stdout).toContain(`  ${c}`);
     const buildHelp = await runCli(['build', '--help']);
     expect(buildHelp.stdout).toContain('Usage: atrium build [dir]');
   });

@@ -6,11 +6,12 @@
  */
 import { parseArgs } from 'node:util';
 import { buildCommand } from './build.ts';
+import { devCommand } from './dev.ts';
 import { consoleIo, EXIT, type Command, type Io, type OptionValues } from './command.ts';
 import { initCommand } from './init.ts';
 import { testCommand } from './test.ts';
 
-export const commands: Command[] = [initCommand, buildCommand, testCommand];
+export const commands: Command[] = [initCommand, buildCommand, devCommand, testCommand];
 
 function mainHelp(): string[] {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
