@@ -24,7 +24,8 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Out {
     else if (typeof v === 'object') out[out.length] = node(v as Record<string, unknown>);
   }
   function node(v: Record<string, unknown>): Out {
-    const props: Record<string, unknown> = {};
+    // No prototype: a setter the program put on Object.prototype must not swallow a prop.
+    const props = I.create(null) as Record<string, unknown>;
     const src = v.props;
     if (src && typeof src === 'object') {
       const ks = I.keys(src);
@@ -40,9 +41,10 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Out {
     }
     const children: unknown[] = [];
     child(v.children, children);
-    const out: Out = { type: v.type as string, props, children };
-    if (v.key !== undefined && v.key !== null) out.key = v.key as string | number;
-    return out;
+    const key = v.key;
+    return key !== undefined && key !== null
+      ? { type: v.type as string, key: key as string | number, props, children }
+      : { type: v.type as string, props, children };
   }
   if (tree && typeof tree === 'object' && !I.isArray(tree)) return node(tree as Record<string, unknown>);
   const children: unknown[] = [];

@@ -55,7 +55,7 @@ export class GuestSession {
     this.clock = new GuestClock(init.clock, (id) => this.host.timer(this, id));
     this.rt = module.qjs.newRuntime();
     this.rt.setMaxStackSize(init.limits.stackBytes);
-    this.rt.setInterruptHandler(() => Date.now() > this.deadline);
+    this.rt.setInterruptHandler(() => this.pastDeadline());
     this.ctx = this.rt.newContext();
     try {
       this.installBridge();
@@ -128,6 +128,17 @@ export class GuestSession {
     lenH.dispose();
     if (len > max) return null;
     return this.ctx.getString(h);
+  }
+
+  /**
+   * Polled by QuickJS. Once it stops the guest, the session ends after this entry even if the
+   * engine turned the interruption into a promise rejection nobody sees (it does, in some promise
+   * jobs), which would otherwise let a job flood go quiet and carry on.
+   */
+  private pastDeadline(): boolean {
+    if (Date.now() <= this.deadline) return false;
+    this.breach ??= { code: 'cpu_exceeded', message: 'InternalError: interrupted' };
+    return true;
   }
 
   private breakBound(code: ErrorCode, message: string): string {
