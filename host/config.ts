@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Everything the host reads from its environment, read once in main.ts and passed down. */
+export interface Config {
+  port: number;
+  /** Address to listen on; loopback unless told otherwise. */
+  hostname: string;
+  /** Where the SQLite database, the signing key and uploads live. */
+  dataDir: string;
+  /** `postgres://...` to use PostgreSQL; otherwise SQLite under dataDir. */
+  databaseUrl: string | null;
+  /** Development mode: relaxed cookies over http, `net` may reach loopback. */
+  dev: boolean;
+  /** Worker-thread shards running QuickJS. */
+  shards: number;
+  /** The first admin, made on first start when given. */
+  admin: { email: string; password: string } | null;
+  /** Seed the demo merchant, apps and user on a fresh database. */
+  seedDemo: boolean;
+}
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  ATRIUM_DATA_DIR: z.string().min(1).default('./data'),
+  ATRIUM_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
+    .optional(),
+  NODE_ENV: z.string().optional(),
+  ATRIUM_SHARDS: z.coerce.number().int().min(1).max(64).default(2),
+  ATRIUM_ADMIN_EMAIL: z.email().optional(),
+  ATRIUM_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
+  ATRIUM_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+});
+
+/** Reads and checks the environment; a bad value fails start-up with a message naming it. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.ATRIUM_ADMIN_EMAIL) !== Boolean(e.ATRIUM_ADMIN_PASSWORD)) {
+    throw new Error('invalid configuration:\n  ATRIUM_ADMIN_EMAIL and ATRIUM_ADMIN_PASSWORD go together');
+  }
+  return {
+    port: e.PORT,
+    hostname: e.HOST,
+    dataDir: resolve(e.ATRIUM_DATA_DIR),
+    databaseUrl: e.ATRIUM_DATABASE_URL ?? null,
+    dev: e.NODE_ENV !== 'production',
+    shards: e.ATRIUM_SHARDS,
+    admin: e.ATRIUM_ADMIN_EMAIL && e.ATRIUM_ADMIN_PASSWORD ? { email: e.ATRIUM_ADMIN_EMAIL, password: e.ATRIUM_ADMIN_PASSWORD } : null,
+    seedDemo: e.ATRIUM_SEED_DEMO === 'true',
+  };
+}
