@@ -1,0 +1,12 @@
+/**
+ * Who is calling a host API from inside a session. Host implementations get this as their first
+ * argument; the program itself only ever sees the openid.
+ */
+export interface BridgeContext {
+  sessionId: string;
+  appId: string;
+  merchantId: string;
+  /** The platform user id: never given to the program. */
+  userId: string;
+  openid: string;
+}
