@@ -1,0 +1,182 @@
+import type { Kysely } from 'kysely';
+import { AtriumError, scopes, type ErrorBody, type HostImplementation, type Json, type Scope, type ShellEvent } from '../../sdk/contract/index.ts';
+import { createDispatcher, type Runtime, type Session, type Snapshot, type ViewUpdate } from '../../runtime/index.ts';
+import type { BridgeContext } from '../bridge/context.ts';
+import type { Bus } from '../bus/index.ts';
+import { newId, now } from '../db/index.ts';
+import type { AppsService, RunnableVersion } from '../modules/apps/index.ts';
+import type { Consents } from './consents.ts';
+import { sessionTopic, type ShellMessage } from './messages.ts';
+import type { SessionsTables } from './migrations.ts';
+import type { Prompts } from './prompts.ts';
+
+export interface SessionManagerDeps {
+  db: Kysely<SessionsTables>;
+  runtime: Runtime;
+  apps: AppsService;
+  bus: Bus;
+  prompts: Prompts;
+  consents: Consents;
+  implementation: HostImplementation<BridgeContext>;
+  openid(appId: string, userId: string): string;
+  /** Where program logs go (the merchant's log). */
+  log?(appId: string, level: string, text: string): void;
+  /** Sessions idle this long are snapshotted and closed; the next event brings them back. */
+  idleMs?: number;
+}
+
+interface Live {
+  session: Session;
+  userId: string;
+  version: RunnableVersion;
+  lastActive: number;
+}
+
+/** What the shell gets when it opens an app: the session and its first frame. */
+export interface Opened {
+  sessionId: string;
+  app: { id: string; name: string; version: string; tabBar: { page: string; text: string }[] };
+  frame: ViewUpdate;
+}
+
+/**
+ * Live mini-program sessions: each is one user's running instance of the version they should see.
+ * Calls from the program go through one dispatcher with the user's context; view changes and
+ * host-drawn UI go out on the session's bus topic; idle sessions are snapshotted to the database
+ * and rehydrated on their next event.
+ */
+export function createSessionManager(deps: SessionManagerDeps) {
+  const { db, runtime, apps, bus, prompts, consents } = deps;
+  const live = new Map<string, Live>();
+  const publish = (sessionId: string, m: ShellMessage) => bus.publish<ShellMessage>(sessionTopic(sessionId), m);
+
+  function consentFor(version: RunnableVersion, userId: string, sessionId: string) {
+    return async (scope: Scope): Promise<boolean> => {
+      const decided = await consents.decision(userId, version.appId, scope);
+      if (decided !== null) return decided;
+      const granted = await prompts.ask(sessionId, {
+        kind: 'consent',
+        scope,
+        title: scopes[scope].title,
+        reason: version.manifest.permissions[scope]?.reason ?? '',
+        appName: version.manifest.name,
+      });
+      await consents.record(userId, version.appId, scope, granted);
+      return granted;
+    };
+  }
+
+  async function start(userId: string, version: RunnableVersion, sessionId: string, how: { route?: string; query?: Record<string, string>; scene?: Json; snapshot?: Snapshot }): Promise<Live> {
+    const ctx: BridgeContext = { sessionId, appId: version.appId, merchantId: version.merchantId, userId, openid: deps.openid(version.appId, userId) };
+    const dispatch = createDispatcher<BridgeContext>({
+      implementation: deps.implementation,
+      permissions: version.manifest.permissions,
+      consent: consentFor(version, userId, sessionId),
+    });
+    const session = await runtime.open({
+      sessionId,
+      merchantId: version.merchantId,
+      appId: version.appId,
+      bundle: version.bundle,
+      pages: { pages: version.manifest.pages, tabs: version.manifest.tabBar?.items.map((i) => i.page) ?? [] },
+      ...how,
+      onCall: (call) => dispatch(call, ctx),
+      listener: {
+        update: (update) => publish(sessionId, { kind: 'frame', update }),
+        log: (level, text) => deps.log?.(version.appId, level, text),
+        ended: (reason) => void ended(sessionId, reason),
+      },
+    });
+    const entry: Live = { session, userId, version, lastActive: Date.now() };
+    live.set(sessionId, entry);
+    return entry;
+  }
+
+  async function ended(sessionId: string, reason: ErrorBody): Promise<void> {
+    if (!live.has(sessionId)) return;
+    live.delete(sessionId);
+    prompts.cancelAll(sessionId);
+    if (reason.code !== 'session_ended') publish(sessionId, { kind: 'ended', reason });
+    await db.deleteFrom('sessions_snapshots').where('session_id', '=', sessionId).execute();
+  }
+
+  function frameOf(s: Session): ViewUpdate {
+    return { seq: s.seq, route: s.route, title: s.title, stack: s.stack, view: s.view ?? undefined };
+  }
+
+  async function open(userId: string, appId: string, opts: { route?: string; query?: Record<string, string>; scene?: Json } = {}): Promise<Opened> {
+    const version = await apps.runnable(appId);
+    if (opts.route && !version.manifest.pages.includes(opts.route)) throw new AtriumError('not_found', `no page "${opts.route}"`);
+    const sessionId = newId();
+    const entry = await start(userId, version, sessionId, opts);
+    return {
+      sessionId,
+      app: { id: appId, name: version.manifest.name, version: version.version, tabBar: version.manifest.tabBar?.items ?? [] },
+      frame: frameOf(entry.session),
+    };
+  }
+
+  /** The user's live session, brought back from its snapshot if it was evicted. Others' are "not found". */
+  async function get(userId: string, sessionId: string): Promise<Live> {
+    const entry = live.get(sessionId);
+    if (entry) {
+      if (entry.userId !== userId) throw new AtriumError('not_found', 'no such session');
+      entry.lastActive = Date.now();
+      return entry;
+    }
+    const row = await db.selectFrom('sessions_snapshots').where('session_id', '=', sessionId).selectAll().executeTakeFirst();
+    if (!row || row.user_id !== userId) throw new AtriumError('not_found', 'no such session');
+    const version = await apps.runnable(row.app_id);
+    // A user keeps their version until they reopen; a snapshot of another version cannot be trusted.
+    if (version.versionId !== row.version_id) throw new AtriumError('not_found', 'the session is of an older version: reopen the app');
+    return start(userId, version, sessionId, { snapshot: JSON.parse(row.snapshot) as Snapshot });
+  }
+
+  async function event(userId: string, sessionId: string, ev: ShellEvent): Promise<ViewUpdate> {
+    const entry = await get(userId, sessionId);
+    await entry.session.event(ev);
+    if (entry.session.ended) throw new AtriumError('session_ended', entry.session.ended.message);
+    return frameOf(entry.session);
+  }
+
+  /** The current whole frame, for a shell that (re)connects. */
+  async function frame(userId: string, sessionId: string): Promise<ViewUpdate> {
+    return frameOf((await get(userId, sessionId)).session);
+  }
+
+  async function answer(userId: string, sessionId: string, promptId: string, value: boolean): Promise<void> {
+    await get(userId, sessionId);
+    prompts.answer(sessionId, promptId, value);
+  }
+
+  async function close(userId: string, sessionId: string): Promise<void> {
+    const entry = await get(userId, sessionId);
+    await entry.session.close();
+    await ended(sessionId, { code: 'session_ended', message: 'closed' });
+  }
+
+  /** Snapshots and closes sessions idle for longer than `idleMs`; returns how many. */
+  async function evictIdle(at = Date.now()): Promise<number> {
+    const idleMs = deps.idleMs ?? 10 * 60_000;
+    let n = 0;
+    for (const [sessionId, entry] of live) {
+      if (at - entry.lastActive < idleMs || entry.session.inFlight > 0) continue;
+      const snapshot = await entry.session.takeSnapshot().catch(() => entry.session.snapshot);
+      if (!snapshot) continue;
+      const row = { user_id: entry.userId, app_id: entry.version.appId, version_id: entry.version.versionId, snapshot: JSON.stringify(snapshot), updated_at: now() };
+      await db
+        .insertInto('sessions_snapshots')
+        .values({ session_id: sessionId, ...row })
+        .onConflict((oc) => oc.column('session_id').doUpdateSet(row))
+        .execute();
+      live.delete(sessionId);
+      await entry.session.close();
+      n++;
+    }
+    return n;
+  }
+
+  return { open, event, frame, answer, close, evictIdle, liveCount: () => live.size };
+}
+
+export type SessionManager = ReturnType<typeof createSessionManager>;

@@ -1,0 +1,14 @@
+import type { ErrorBody } from '../../sdk/contract/index.ts';
+import type { ViewUpdate } from '../../runtime/index.ts';
+
+/** What the shell hears about one session, over server-sent events. Host-drawn UI only. */
+export type ShellMessage =
+  | { kind: 'frame'; update: ViewUpdate }
+  | { kind: 'toast'; title: string; icon: 'success' | 'error' | 'loading' | 'none'; durationMs: number }
+  | { kind: 'loading'; title: string | null }
+  | { kind: 'modal'; promptId: string; title: string; content?: string; confirmText?: string; cancelText?: string; showCancel: boolean }
+  | { kind: 'consent'; promptId: string; scope: string; title: string; reason: string; appName: string }
+  | { kind: 'prompt-closed'; promptId: string }
+  | { kind: 'ended'; reason: ErrorBody };
+
+export const sessionTopic = (sessionId: string) => `session:${sessionId}`;

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { ModuleMigrations } from '../db/index.ts';
+
+export const sessionsMigrations: ModuleMigrations = {
+  '2026-11-25-30-sessions-snapshots': {
+    async up(db: Kysely<any>) {
+      // An evicted session: enough to bring it back on the next event, on any node.
+      await db.schema
+        .createTable('sessions_snapshots')
+        .addColumn('session_id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('app_id', 'text', (c) => c.notNull())
+        .addColumn('version_id', 'text', (c) => c.notNull())
+        .addColumn('snapshot', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // What each user allowed each app: personal-data scopes, revocable.
+      await db.schema
+        .createTable('sessions_consents')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('app_id', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('granted', 'integer', (c) => c.notNull())
+        .addColumn('decided_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('sessions_consents_pk', ['user_id', 'app_id', 'scope'])
+        .execute();
+    },
+  },
+};
+
+export interface SessionsTables {
+  sessions_snapshots: { session_id: string; user_id: string; app_id: string; version_id: string; snapshot: string; updated_at: string };
+  sessions_consents: { user_id: string; app_id: string; scope: string; granted: number; decided_at: string };
+}

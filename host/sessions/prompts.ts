@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { AtriumError } from '../../sdk/contract/index.ts';
+import type { Bus } from '../bus/index.ts';
+import { sessionTopic, type ShellMessage } from './messages.ts';
+
+type PromptMessage = Extract<ShellMessage, { kind: 'modal' | 'consent' }>;
+
+/**
+ * Questions the host draws in the shell (dialogs, consent) and waits on. The answer comes back
+ * over HTTP from the session's own user; an unanswered prompt counts as "no" after `timeoutMs`.
+ */
+export function createPrompts(bus: Bus, timeoutMs = 5 * 60_000) {
+  const waiting = new Map<string, { sessionId: string; resolve: (answer: boolean) => void; timer: NodeJS.Timeout }>();
+
+  function ask(sessionId: string, prompt: DistributiveOmit<PromptMessage, 'promptId'>): Promise<boolean> {
+    const promptId = randomUUID();
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => settle(promptId, false), timeoutMs);
+      timer.unref();
+      waiting.set(promptId, { sessionId, resolve, timer });
+      bus.publish<ShellMessage>(sessionTopic(sessionId), { ...prompt, promptId } as PromptMessage);
+    });
+  }
+
+  function settle(promptId: string, answer: boolean): void {
+    const w = waiting.get(promptId);
+    if (!w) return;
+    waiting.delete(promptId);
+    clearTimeout(w.timer);
+    bus.publish<ShellMessage>(sessionTopic(w.sessionId), { kind: 'prompt-closed', promptId });
+    w.resolve(answer);
+  }
+
+  /** The shell's answer; only prompts of that session can be answered through it. */
+  function answer(sessionId: string, promptId: string, value: boolean): void {
+    const w = waiting.get(promptId);
+    if (!w || w.sessionId !== sessionId) throw new AtriumError('not_found', 'no such prompt is waiting');
+    settle(promptId, value);
+  }
+
+  /** A session that ends answers its open prompts with "no". */
+  function cancelAll(sessionId: string): void {
+    for (const [id, w] of waiting) if (w.sessionId === sessionId) settle(id, false);
+  }
+
+  return { ask, answer, cancelAll };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type Prompts = ReturnType<typeof createPrompts>;
