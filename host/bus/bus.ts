@@ -16,6 +16,8 @@ export interface Bus {
    * `gap` is true when messages after `afterId` were already dropped: the subscriber must resync.
    */
   subscribe<T>(topic: string, afterId: number | null, fn: (m: BusMessage<T>) => void): { gap: boolean; close(): void };
+  /** The id of the newest message on a topic (0 when there is none). */
+  lastId(topic: string): number;
   /** Forgets a topic and its kept messages (a session that ended). */
   drop(topic: string): void;
 }

@@ -36,6 +36,9 @@ export function createMemoryBus(keep = 200): Bus {
       t.subscribers.add(f);
       return { gap, close: () => t.subscribers.delete(f) };
     },
+    lastId(name: string) {
+      return (topics.get(name)?.next ?? 1) - 1;
+    },
     drop(name: string) {
       topics.delete(name);
     },

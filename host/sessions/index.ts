@@ -4,3 +4,4 @@ export { createPrompts, type Prompts } from './prompts.ts';
 export { createConsents, type Consents } from './consents.ts';
 export { sessionsMigrations, type SessionsTables } from './migrations.ts';
 export { sessionTopic, type ShellMessage } from './messages.ts';
+export { sessionRoutes } from './routes.ts';

@@ -35,7 +35,8 @@ interface Live {
 /** What the shell gets when it opens an app: the session and its first frame. */
 export interface Opened {
   sessionId: string;
-  app: { id: string; name: string; version: string; tabBar: { page: string; text: string }[] };
+  /** `versionId` addresses the version's assets: /api/versions/<versionId>/assets/... */
+  app: { id: string; name: string; version: string; versionId: string; tabBar: { page: string; text: string }[] };
   frame: ViewUpdate;
 }
 
@@ -111,7 +112,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const entry = await start(userId, version, sessionId, opts);
     return {
       sessionId,
-      app: { id: appId, name: version.manifest.name, version: version.version, tabBar: version.manifest.tabBar?.items ?? [] },
+      app: { id: appId, name: version.manifest.name, version: version.version, versionId: version.versionId, tabBar: version.manifest.tabBar?.items ?? [] },
       frame: frameOf(entry.session),
     };
   }

@@ -2,3 +2,4 @@
 export { appsMigrations } from './migrations.ts';
 export { createAppsService, type AppsService, type AppSummary, type RunnableVersion, type PublishInput } from './service.ts';
 export type { AppsTables } from './tables.ts';
+export { appsRoutes } from './routes.ts';

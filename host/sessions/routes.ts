@@ -1,0 +1,168 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { handlerNamePattern, type Json, type ShellEvent } from '../../sdk/contract/index.ts';
+import type { Bus } from '../bus/index.ts';
+import { apiRoutes, errorResponses, json, requireUser, signedIn } from '../http/index.ts';
+import type { Consents } from './consents.ts';
+import type { SessionManager } from './manager.ts';
+import { sessionTopic, type ShellMessage } from './messages.ts';
+
+const jsonValue = z.json().openapi({ description: 'any JSON value' }) as z.ZodType<Json>;
+const Frame = z.object({ seq: z.number(), route: z.string(), title: z.string(), stack: z.array(z.string()), view: z.unknown().optional() }).openapi('Frame');
+
+const open = createRoute({
+  method: 'post',
+  path: '/api/apps/{appId}/sessions',
+  summary: 'Open a mini-program: starts a session of the version this user gets',
+  security: signedIn,
+  request: {
+    params: z.object({ appId: z.string().max(100) }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              route: z.string().max(200).optional(),
+              query: z.record(z.string().max(64), z.string().max(1000)).optional(),
+              scene: jsonValue.optional(),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(z.object({ sessionId: z.string(), app: z.object({ id: z.string(), name: z.string(), version: z.string(), versionId: z.string(), tabBar: z.array(z.object({ page: z.string(), text: z.string() })) }), frame: Frame })),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+const ShellEventSchema = z
+  .object({
+    handler: z.string().regex(handlerNamePattern),
+    type: z.enum(['tap', 'longpress', 'input', 'change', 'confirm', 'submit', 'reset', 'reachend']),
+    data: jsonValue.optional(),
+    value: jsonValue.optional(),
+  })
+  .strict();
+
+const event = createRoute({
+  method: 'post',
+  path: '/api/sessions/{sessionId}/events',
+  summary: 'Send a user event (a tap, an input) to the page; answers with the frame after it',
+  security: signedIn,
+  request: { params: z.object({ sessionId: z.string().max(100) }), body: { content: { 'application/json': { schema: ShellEventSchema } } } },
+  responses: { 200: json(z.object({ frame: Frame })), ...errorResponses(400, 401, 404) },
+});
+
+const answer = createRoute({
+  method: 'post',
+  path: '/api/sessions/{sessionId}/prompts/{promptId}',
+  summary: 'Answer a host-drawn dialog or consent prompt',
+  security: signedIn,
+  request: {
+    params: z.object({ sessionId: z.string().max(100), promptId: z.string().max(100) }),
+    body: { content: { 'application/json': { schema: z.object({ answer: z.boolean() }).strict() } } },
+  },
+  responses: { 200: json(z.object({ ok: z.literal(true) })), ...errorResponses(400, 401, 404) },
+});
+
+const close = createRoute({
+  method: 'delete',
+  path: '/api/sessions/{sessionId}',
+  summary: 'Close a session',
+  security: signedIn,
+  request: { params: z.object({ sessionId: z.string().max(100) }) },
+  responses: { 200: json(z.object({ ok: z.literal(true) })), ...errorResponses(401, 404) },
+});
+
+const authorizations = createRoute({
+  method: 'get',
+  path: '/api/me/authorizations',
+  summary: 'What the user allowed or refused each app',
+  security: signedIn,
+  responses: { 200: json(z.object({ authorizations: z.array(z.object({ appId: z.string(), scope: z.string(), granted: z.boolean(), decidedAt: z.string() })) })), ...errorResponses(401) },
+});
+
+const revoke = createRoute({
+  method: 'delete',
+  path: '/api/me/authorizations/{appId}/{scope}',
+  summary: 'Revoke a decision: the app must ask again',
+  security: signedIn,
+  request: { params: z.object({ appId: z.string().max(100), scope: z.string().max(40) }) },
+  responses: { 200: json(z.object({ ok: z.literal(true) })), ...errorResponses(401) },
+});
+
+/** Sessions over HTTP: open, events, prompt answers, and the server-sent stream of views and host UI. */
+export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Consents) {
+  const routes = apiRoutes();
+  routes.openapi(open, async (c) => {
+    const user = requireUser(c);
+    const body = c.req.valid('json');
+    return c.json(await sessions.open(user.id, c.req.valid('param').appId, body), 200);
+  });
+  routes.openapi(event, async (c) => {
+    const user = requireUser(c);
+    const frame = await sessions.event(user.id, c.req.valid('param').sessionId, c.req.valid('json') as ShellEvent);
+    return c.json({ frame }, 200);
+  });
+  routes.openapi(answer, async (c) => {
+    const user = requireUser(c);
+    const { sessionId, promptId } = c.req.valid('param');
+    await sessions.answer(user.id, sessionId, promptId, c.req.valid('json').answer);
+    return c.json({ ok: true as const }, 200);
+  });
+  routes.openapi(close, async (c) => {
+    await sessions.close(requireUser(c).id, c.req.valid('param').sessionId);
+    return c.json({ ok: true as const }, 200);
+  });
+  routes.openapi(authorizations, async (c) => {
+    const rows = await consents.list(requireUser(c).id);
+    return c.json({ authorizations: rows.map((r) => ({ appId: r.app_id, scope: r.scope, granted: r.granted === 1, decidedAt: r.decided_at })) }, 200);
+  });
+  routes.openapi(revoke, async (c) => {
+    const { appId, scope } = c.req.valid('param');
+    await consents.revoke(requireUser(c).id, appId, scope);
+    return c.json({ ok: true as const }, 200);
+  });
+
+  // Server-sent events: frames (whole or patches), toasts, dialogs, consent prompts, the end.
+  // With Last-Event-ID the stream resumes where it broke; if that is too old, it starts from a whole frame.
+  routes.get('/api/sessions/:sessionId/stream', async function stream(c) {
+    const user = requireUser(c);
+    const sessionId = c.req.param('sessionId');
+    const frame = await sessions.frame(user.id, sessionId);
+    const last = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? NaN);
+    const topic = sessionTopic(sessionId);
+    return streamSSE(c, async (sse) => {
+      const queue: { id: number; data: ShellMessage }[] = [];
+      let wake: (() => void) | null = null;
+      const resume = Number.isInteger(last) && last >= 0 ? last : null;
+      const sub = bus.subscribe<ShellMessage>(topic, resume, (m) => {
+        queue.push(m);
+        wake?.();
+      });
+      if (resume === null || sub.gap) queue.unshift({ id: bus.lastId(topic), data: { kind: 'frame', update: frame } });
+      sse.onAbort(() => {
+        sub.close();
+        wake?.();
+      });
+      while (!sse.aborted && !sse.closed) {
+        while (queue.length) {
+          const m = queue.shift()!;
+          await sse.writeSSE({ id: String(m.id), event: m.data.kind, data: JSON.stringify(m.data) });
+          if (m.data.kind === 'ended') return;
+        }
+        // A comment every 25 s keeps proxies from closing an idle stream.
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, 25_000).unref();
+        });
+        wake = null;
+        if (!queue.length && !sse.aborted) await sse.write(': keep-alive\n\n');
+      }
+      sub.close();
+    });
+  });
+  return routes;
+}
