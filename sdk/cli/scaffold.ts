@@ -115,7 +115,7 @@ export default page({
           <input id="draft" value={this.data.draft} placeholder="What needs doing?" onInput="type" onConfirm="add" style={{ flex: 1 }} />
           <button kind="primary" size="mini" onTap="add">Add</button>
         </view>
-        <list id="tasks">
+        <list id="tasks" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
           {this.data.tasks.map((t) => (
             <view key={t.id} data={t.id} onTap="toggle" style={{ padding: 12, background: '#fff', borderRadius: 8 }}>
               <text style={t.done ? { color: '#999', textDecoration: 'line-through' } : {}}>
@@ -175,11 +175,11 @@ describe('the to-do page', () => {
 function readme(name: string): string {
   return `# ${name}
 
-An Atrium mini-program.
+An Atrium mini-program. Run these from the Atrium repository, naming this folder:
 
-- \`npx atrium dev .\` runs it in a local shell in your browser and reloads on every change.
-- \`npx atrium test .\` runs \`index.test.ts\` against the real sandbox with an in-memory host.
-- \`npx atrium build .\` checks \`atrium.json\` and writes the bundle and assets to \`dist/\`.
+- \`npx atrium dev <folder>\` runs it in a local shell in your browser and reloads on every change.
+- \`npx atrium test <folder>\` runs \`index.test.ts\` against the real sandbox with an in-memory host.
+- \`npx atrium build <folder>\` checks \`atrium.json\` and writes the bundle and assets to \`dist/\`.
 
 Pages live in \`pages/\`, one file per route listed in \`atrium.json\`. Images go in \`assets/\`
 (png, jpg, gif, webp) and are shown with \`<image src="assets/name.png" />\`.

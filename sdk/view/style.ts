@@ -1,8 +1,7 @@
-import { styleProperties, styleValuePattern, type Style } from '../contract/view.ts';
+import { styleProperties, styleValuePattern, unitlessStyleProperties, type Style } from '../contract/view.ts';
 
 const ALLOWED = new Set<string>(styleProperties);
-/** Properties whose numbers are plain numbers; every other number means pixels. */
-const UNITLESS = new Set(['opacity', 'fontWeight', 'flex', 'flexGrow', 'flexShrink', 'zIndex']);
+const UNITLESS = new Set<string>(unitlessStyleProperties);
 
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());

@@ -186,10 +186,19 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   if (programs.length === 1) programRoutes(app, '', programs[0]!);
   else app.get('/', (c) => c.body(html('launcher'), 200, PAGE_HEADERS));
 
-  const server = await new Promise<ServerType>((ok, fail) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 5173, hostname: options.hostname ?? '127.0.0.1' }, () => ok(s));
-    s.once('error', fail);
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((ok, fail) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 5173, hostname: options.hostname ?? '127.0.0.1' }, () => ok(s));
+      s.once('error', fail);
+    });
+  } catch (e) {
+    await Promise.all(programs.map((p) => p.close()));
+    await runtime.shutdown();
+    const code = (e as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new Error(`port ${options.port ?? 5173} is in use; pass another with --port (0 picks a free one)`);
+    throw e;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 5173);
   const host = options.hostname && options.hostname !== '127.0.0.1' ? options.hostname : 'localhost';
