@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Message } from 'esbuild';
 import type { Manifest } from '../contract/index.ts';
@@ -26,7 +26,8 @@ function entrySource(dir: string, manifest: Manifest): string {
 
 function located(dir: string, messages: Message[]): Diagnostic[] {
   return messages.map((m) => ({
-    file: m.location ? relative(dir, join(dir, m.location.file)) || m.location.file : '(build)',
+    // esbuild names files relative to absWorkingDir, which is the program's folder.
+    file: m.location ? m.location.file : '(build)',
     line: m.location?.line,
     column: m.location ? m.location.column + 1 : undefined,
     message: m.text,
@@ -42,6 +43,7 @@ export async function bundleProgram(
   try {
     const out = await build({
       stdin: { contents: entrySource(dir, manifest), resolveDir: dir, sourcefile: '(entry)', loader: 'js' },
+      absWorkingDir: resolve(dir),
       bundle: true,
       write: false,
       format: 'iife',
