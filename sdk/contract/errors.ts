@@ -11,6 +11,7 @@ export const errorCodes = {
   consent_required: 'The user has not granted this personal-data scope.',
   consent_denied: 'The user declined to share this.',
   quota_exceeded: 'A storage or rate quota was exceeded.',
+  rate_limited: 'Too many attempts; wait a while and try again.',
   too_large: 'A value crossing the boundary is over its size limit.',
   limit_exceeded: 'A sandbox bound (host calls, timers, view size) was exceeded.',
   not_found: 'The thing asked for does not exist.',
