@@ -34,9 +34,14 @@ export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
   return out;
 }
 
-/** A JSON body or response in a route declaration, without the nesting. */
+/** A JSON response in a route declaration, without the nesting. */
 export function json<T extends z.ZodType>(schema: T, description = 'OK') {
   return { description, content: { 'application/json': { schema } } };
+}
+
+/** A required JSON request body in a route declaration: `request: { body: jsonBody(Input) }`. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } };
 }
 
 /** The security schemes routes name with `security: [{ bearer: [] }, { cookie: [] }]`. */

@@ -16,6 +16,7 @@ export const errorCodes = {
   limit_exceeded: 'A sandbox bound (host calls, timers, view size) was exceeded.',
   not_found: 'The thing asked for does not exist.',
   conflict: 'The request conflicts with the current state.',
+  expired: 'The code or link has expired.',
   unauthorized: 'Not signed in, or the token is invalid.',
   forbidden: 'Signed in, but not allowed to do this.',
   domain_not_allowed: "The URL's domain is not in the manifest's network allowlist.",

@@ -1,0 +1,40 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { validationHook } from './errors.ts';
+
+/** The three kinds of account; a token names one, and routes ask for the one they serve. */
+export type AccountKind = 'user' | 'merchant' | 'admin';
+export const accountKinds = ['user', 'merchant', 'admin'] as const satisfies readonly AccountKind[];
+
+/** Who is calling, as proven by a verified token. */
+export interface Principal {
+  id: string;
+  kind: AccountKind;
+  /** How the token came: a bearer header (tools) or the session cookie (browsers). */
+  via: 'bearer' | 'cookie';
+}
+
+/**
+ * Turns a token into who it names, or throws AtriumError('unauthorized') saying why.
+ * The identity module provides it; the HTTP layer knows nothing of keys or accounts.
+ */
+export type TokenVerifier = (token: string) => Promise<{ id: string; kind: AccountKind }>;
+
+/** What every request carries through the middleware. */
+export interface AppEnv {
+  Variables: {
+    /** The verified caller, or null when no token came or it did not verify. */
+    principal: Principal | null;
+    /** Why the token that came did not verify; the 401 says it. */
+    authFailure: string | null;
+    /** Whether cookies this request sets are `Secure` (off in development over http). */
+    secureCookies: boolean;
+  };
+}
+
+/**
+ * A router a module fills with its routes and hands to createHttpApp. Validation failures answer
+ * through the app's one hook once it is mounted, so modules declare schemas and nothing else.
+ */
+export function apiRoutes(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}

@@ -1,0 +1,90 @@
+import type { Kysely, Selectable } from 'kysely';
+import { AtriumError } from '../../../sdk/contract/errors.ts';
+import { newId } from '../../db/index.ts';
+import { describeIssues, type AccountKind } from '../../http/index.ts';
+import { SignupInput, type AccountView } from './account-input.ts';
+import { createLoginThrottle } from './login-throttle.ts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import type { IdentityTables } from './tables.ts';
+
+type AccountRow = Selectable<IdentityTables['identity_accounts']>;
+
+/** The one way an account row leaves this module: named fields, so the hash cannot slip out. */
+export function viewOf(row: AccountRow): AccountView {
+  return { id: row.id, kind: row.kind, email: row.email, displayName: row.display_name, createdAt: row.created_at };
+}
+
+const WRONG_LOGIN = 'The email or password is wrong.';
+
+export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
+  const throttle = createLoginThrottle({ now });
+
+  async function find(kind: AccountKind, email: string): Promise<AccountRow | undefined> {
+    return db.selectFrom('identity_accounts').selectAll().where('kind', '=', kind).where('email', '=', email).executeTakeFirst();
+  }
+
+  return {
+    /** Makes an account of any kind; `conflict` when the email is taken for that kind. */
+    async create(kind: AccountKind, input: { email: string; password: string; displayName: string }): Promise<AccountView> {
+      const parsed = SignupInput.safeParse(input);
+      if (!parsed.success) throw new AtriumError('invalid_args', describeIssues(parsed.error));
+      const { email, password, displayName } = parsed.data;
+      const taken = () => new AtriumError('conflict', `An account with this email already exists.`);
+      if (await find(kind, email)) throw taken();
+      const row: AccountRow = {
+        id: newId(),
+        kind,
+        email,
+        display_name: displayName,
+        password_hash: await hashPassword(password),
+        created_at: now().toISOString(),
+        disabled: 0,
+      };
+      try {
+        await db.insertInto('identity_accounts').values(row).execute();
+      } catch (err) {
+        // Two sign-ups racing for one email: the unique index lets one in; the other is a conflict.
+        if (await find(kind, email)) throw taken();
+        throw err;
+      }
+      return viewOf(row);
+    },
+
+    /**
+     * The account these credentials open. An unknown email and a wrong password get the same
+     * answer after the same work, so the answer does not tell which emails have accounts.
+     */
+    async authenticate(kind: AccountKind, email: string, password: string): Promise<AccountView> {
+      const key = `${kind}:${email}`;
+      throttle.check(key);
+      const row = await find(kind, email);
+      const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
+      if (!row || !ok) {
+        throttle.failed(key);
+        throw new AtriumError('unauthorized', WRONG_LOGIN);
+      }
+      throttle.succeeded(key);
+      if (row.disabled) throw new AtriumError('forbidden', 'This account is disabled.');
+      return viewOf(row);
+    },
+
+    /** An enabled account by id, or undefined. */
+    async get(id: string): Promise<AccountView | undefined> {
+      const row = await db.selectFrom('identity_accounts').selectAll().where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
+      return row && viewOf(row);
+    },
+
+    /** The kind of an enabled account, or undefined: the per-request check behind every token. */
+    async enabledKind(id: string): Promise<AccountKind | undefined> {
+      const row = await db.selectFrom('identity_accounts').select('kind').where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
+      return row?.kind;
+    },
+
+    async hasAdmin(): Promise<boolean> {
+      const row = await db.selectFrom('identity_accounts').select('id').where('kind', '=', 'admin').limit(1).executeTakeFirst();
+      return row !== undefined;
+    },
+  };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

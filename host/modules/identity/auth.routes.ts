@@ -1,0 +1,80 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AtriumError } from '../../../sdk/contract/errors.ts';
+import { apiRoutes, clearSessionCookie, errorResponses, json, jsonBody, requireAccount, setSessionCookie, signedIn } from '../../http/index.ts';
+import { AccountView, LoginInput, SignupInput } from './account-input.ts';
+import type { IdentityService } from './service.ts';
+
+const signup = createRoute({
+  method: 'post',
+  path: '/api/auth/signup',
+  tags: ['auth'],
+  summary: 'Create a user account and sign in (sets the session cookie)',
+  request: { body: jsonBody(SignupInput) },
+  responses: { 201: json(AccountView, 'The new account'), ...errorResponses(400, 403, 409, 413) },
+});
+
+const LoginResult = z
+  .object({
+    account: AccountView,
+    token: z.string().openapi({ description: 'A bearer token for tools, valid 30 days' }),
+    expiresAt: z.string(),
+  })
+  .openapi('LoginResult');
+
+const login = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  tags: ['auth'],
+  summary: 'Sign in: sets the session cookie for browsers and returns a bearer token for tools',
+  request: { body: jsonBody(LoginInput) },
+  responses: { 200: json(LoginResult, 'Signed in'), ...errorResponses(400, 401, 403, 429) },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  tags: ['auth'],
+  summary: 'Sign out of the browser session (clears the cookie)',
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out'), ...errorResponses(403) },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/api/me',
+  tags: ['auth'],
+  summary: 'The signed-in account',
+  security: signedIn,
+  responses: { 200: json(AccountView, 'The signed-in account'), ...errorResponses(401) },
+});
+
+/** Thin handlers: validate (by schema), call the service, answer. */
+export function authRoutes(identity: IdentityService) {
+  const app = apiRoutes();
+
+  app.openapi(signup, async (c) => {
+    const account = await identity.createAccount('user', c.req.valid('json'));
+    setSessionCookie(c, (await identity.issueToken(account, 'session')).token);
+    return c.json(account, 201);
+  });
+
+  app.openapi(login, async (c) => {
+    const { email, password, kind } = c.req.valid('json');
+    const account = await identity.authenticate(kind, email, password);
+    setSessionCookie(c, (await identity.issueToken(account, 'session')).token);
+    const { token, expiresAt } = await identity.issueToken(account, 'tool');
+    return c.json({ account, token, expiresAt }, 200);
+  });
+
+  app.openapi(logout, (c) => {
+    clearSessionCookie(c);
+    return c.json({ ok: true as const }, 200);
+  });
+
+  app.openapi(me, async (c) => {
+    const account = await identity.getAccount(requireAccount(c).id);
+    if (!account) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
+    return c.json(account, 200);
+  });
+
+  return app;
+}

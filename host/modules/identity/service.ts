@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import { AtriumError } from '../../../sdk/contract/errors.ts';
+import type { AccountKind } from '../../http/index.ts';
+import type { AccountView } from './account-input.ts';
+import { createAccounts } from './accounts.ts';
+import { createAppCredentials, type IssuedAppSecret } from './app-credentials.ts';
+import { createLoginCodes, type ExchangedIdentity } from './login-codes.ts';
+import { loadPlatformSecret, openidFor, unionidFor } from './platform-secret.ts';
+import { openSigningKeys } from './signing-keys.ts';
+import type { IdentityTables } from './tables.ts';
+import { createTokens, type TokenUse } from './tokens.ts';
+
+export interface IdentityOptions {
+  /** The host's database, migrated with identityMigrations. */
+  db: Kysely<any>;
+  /** Where `keys/` (signing keys, platform secret) lives; made on first start. */
+  dataDir: string;
+  /** The clock; tests pass their own instead of sleeping. */
+  now?: () => Date;
+}
+
+export interface IdentityService {
+  /** Makes an account; invalid_args for bad input, conflict when the email is taken for the kind. */
+  createAccount(kind: AccountKind, input: { email: string; password: string; displayName: string }): Promise<AccountView>;
+  /** The first admin (CLI or first start); conflict when that admin exists. */
+  createAdmin(email: string, password: string, displayName?: string): Promise<AccountView>;
+  hasAdmin(): Promise<boolean>;
+  /** unauthorized (same answer for unknown email and wrong password), rate_limited, or forbidden if disabled. */
+  authenticate(kind: AccountKind, email: string, password: string): Promise<AccountView>;
+  /** An enabled account, or undefined. */
+  getAccount(id: string): Promise<AccountView | undefined>;
+  issueToken(account: { id: string; kind: AccountKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
+  /** For the HTTP layer: a valid signature, unexpired, naming an enabled account of that kind. */
+  verifyToken(token: string): Promise<{ id: string; kind: AccountKind }>;
+  /** A new current signing key; tokens signed by earlier keys keep verifying. Returns its kid. */
+  rotateSigningKey(): Promise<string>;
+  createAppSecret(merchantId: string, appId: string): Promise<IssuedAppSecret>;
+  rotateAppSecret(merchantId: string, appId: string): Promise<IssuedAppSecret>;
+  verifyAppSecret(appId: string, appSecret: string): Promise<{ merchantId: string }>;
+  issueLoginCode(appId: string, userId: string): Promise<{ code: string; expiresAt: string }>;
+  exchangeLoginCode(appId: string, appSecret: string, code: string): Promise<ExchangedIdentity>;
+  openidFor(appId: string, userId: string): string;
+  unionidFor(merchantId: string, userId: string): string;
+}
+
+export async function createIdentityService(options: IdentityOptions): Promise<IdentityService> {
+  const now = options.now ?? (() => new Date());
+  const db = options.db as Kysely<IdentityTables>;
+  const secret = loadPlatformSecret(options.dataDir);
+  const keys = await openSigningKeys(options.dataDir, now);
+  const tokens = createTokens(keys, now);
+  const accounts = createAccounts(db, now);
+  const credentials = createAppCredentials(db, secret, now);
+  const codes = createLoginCodes(db, credentials, secret, now);
+
+  return {
+    createAccount: accounts.create,
+    createAdmin: (email, password, displayName = 'Admin') => accounts.create('admin', { email, password, displayName }),
+    hasAdmin: accounts.hasAdmin,
+    authenticate: accounts.authenticate,
+    getAccount: accounts.get,
+    issueToken: tokens.issue,
+    async verifyToken(token) {
+      const who = await tokens.verify(token);
+      // A signature proves who we said it was; the row says whether that still holds.
+      if ((await accounts.enabledKind(who.id)) !== who.kind) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
+      return who;
+    },
+    rotateSigningKey: keys.rotate,
+    createAppSecret: credentials.create,
+    rotateAppSecret: credentials.rotate,
+    verifyAppSecret: credentials.verify,
+    issueLoginCode: codes.issue,
+    exchangeLoginCode: codes.exchange,
+    openidFor: (appId, userId) => openidFor(secret, appId, userId),
+    unionidFor: (merchantId, userId) => unionidFor(secret, merchantId, userId),
+  };
+}

@@ -1,0 +1,30 @@
+import type { AccountKind } from '../../http/index.ts';
+
+/** The identity module's tables, as Kysely sees them (see migrations.ts for how they are made). */
+export interface IdentityTables {
+  identity_accounts: {
+    id: string;
+    kind: AccountKind;
+    /** Lowercased; unique per kind, so one person may be a user and a merchant with one email. */
+    email: string;
+    display_name: string;
+    /** `scrypt$N$r$p$salt$hash` (passwords.ts). */
+    password_hash: string;
+    created_at: string;
+    disabled: 0 | 1;
+  };
+  identity_app_credentials: {
+    app_id: string;
+    merchant_id: string;
+    /** HMAC of the secret under the platform secret; the secret itself is shown once. */
+    secret_hash: string;
+    created_at: string;
+  };
+  identity_login_codes: {
+    code: string;
+    app_id: string;
+    account_id: string;
+    expires_at: string;
+    used_at: string | null;
+  };
+}

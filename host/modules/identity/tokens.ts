@@ -1,0 +1,60 @@
+import { errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { AtriumError } from '../../../sdk/contract/errors.ts';
+import { accountKinds, SESSION_COOKIE_SECONDS, type AccountKind } from '../../http/index.ts';
+import { SIGNING_ALG, type SigningKeys } from './signing-keys.ts';
+
+/** A browser session lasts as long as its cookie; a tool's bearer token a month. */
+export const tokenLifetimes = { session: SESSION_COOKIE_SECONDS, tool: 30 * 24 * 60 * 60 } as const;
+export type TokenUse = keyof typeof tokenLifetimes;
+
+const ISSUER = 'atrium';
+
+export interface Tokens {
+  issue(account: { id: string; kind: AccountKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
+  /** Who the token names, or AtriumError('unauthorized') saying why not. */
+  verify(token: string): Promise<{ id: string; kind: AccountKind }>;
+}
+
+export function createTokens(keys: SigningKeys, now: () => Date): Tokens {
+  // The key comes from the token's kid; an unknown or missing kid matches no key and fails.
+  const keyFor: JWTVerifyGetKey = async (header) => {
+    const key = header.kid ? await keys.publicKey(header.kid) : undefined;
+    if (!key) throw new errors.JWKSNoMatchingKey();
+    return key;
+  };
+
+  return {
+    async issue(account, use) {
+      const { kid, privateKey } = keys.current();
+      const issuedAt = Math.floor(now().getTime() / 1000);
+      const expiresAt = issuedAt + tokenLifetimes[use];
+      const token = await new SignJWT({ kind: account.kind })
+        .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' })
+        .setIssuer(ISSUER)
+        .setSubject(account.id)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(expiresAt)
+        .sign(privateKey);
+      return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+    },
+
+    async verify(token) {
+      try {
+        // Only our algorithm: a token saying `alg: none` or HS256 is refused before any key is used.
+        const { payload } = await jwtVerify(token, keyFor, {
+          algorithms: [SIGNING_ALG],
+          issuer: ISSUER,
+          currentDate: now(),
+          requiredClaims: ['sub', 'exp'],
+        });
+        const kind = payload.kind;
+        if (typeof payload.sub !== 'string' || !accountKinds.includes(kind as AccountKind)) throw new errors.JWTClaimValidationFailed('bad claims', payload);
+        return { id: payload.sub, kind: kind as AccountKind };
+      } catch (err) {
+        if (err instanceof errors.JWTExpired) throw new AtriumError('unauthorized', 'The session has expired; sign in again.');
+        if (err instanceof errors.JOSEError || err instanceof TypeError) throw new AtriumError('unauthorized', 'The token is invalid; sign in again.');
+        throw err;
+      }
+    },
+  };
+}
