@@ -1,21 +1,33 @@
 /**
- * `npm start`: for now, the dev shell over every example program. The real host replaces this.
- * The only reader of process.env.
+ * `npm start`: the whole platform on this machine. The only reader of process.env.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startDevServer } from '../sdk/cli/dev/server.ts';
+import { loadConfig } from './config.ts';
+import { startPlatform } from './platform.ts';
+import { demoAccounts } from './seed/demo.ts';
 
-const port = Number(process.env.PORT ?? 3000);
-const examples = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
-const dirs = readdirSync(examples)
-  .map((name) => join(examples, name))
-  .filter((dir) => existsSync(join(dir, 'atrium.json')));
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
 
-const server = await startDevServer({ dirs, port, log: (line) => console.log(line) });
-console.log(`\nAtrium (dev shell over ${dirs.length} example programs): ${server.url}`);
+const platform = await startPlatform(config);
+console.log(`\nAtrium is running: ${platform.url}`);
+console.log(`  data:     ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`);
+if (config.seedDemo) {
+  console.log(`  demo user:     ${demoAccounts.user.email} / ${demoAccounts.user.password}`);
+  console.log(`  demo merchant: ${demoAccounts.merchant.email} / ${demoAccounts.merchant.password}`);
+}
+console.log('  Ctrl-C stops it.\n');
 
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void server.close().then(() => process.exit(0)));
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    void platform.close().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+  });
 }

@@ -7,7 +7,9 @@ import type { Consents } from './consents.ts';
 import type { SessionManager } from './manager.ts';
 import { sessionTopic, type ShellMessage } from './messages.ts';
 
-const jsonValue = z.json().openapi({ description: 'any JSON value' }) as z.ZodType<Json>;
+// A parsed request body is JSON already; z.json() is recursive and sends the document generator
+// into endless recursion, so the schema only documents it. Size is bounded by the body limit.
+const jsonValue = z.unknown().openapi({ description: 'any JSON value' }) as unknown as z.ZodType<Json>;
 const Frame = z.object({ seq: z.number(), route: z.string(), title: z.string(), stack: z.array(z.string()), view: z.unknown().optional() }).openapi('Frame');
 
 const open = createRoute({

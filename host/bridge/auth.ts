@@ -1,0 +1,21 @@
+import { AtriumError, type HostImplementation } from '../../sdk/contract/index.ts';
+import type { IdentityService } from '../modules/identity/index.ts';
+import type { BridgeContext } from './context.ts';
+
+/** `auth`: login codes for the merchant's backend, and the profile once the user consented. */
+export function authBridge(identity: IdentityService): HostImplementation<BridgeContext>['auth'] {
+  return {
+    async login(ctx) {
+      const { code } = await identity.issueLoginCode(ctx.appId, ctx.userId);
+      return { code };
+    },
+    async getUserProfile(ctx) {
+      const account = await identity.getAccount(ctx.userId);
+      if (!account) throw new AtriumError('not_found', 'the account is gone');
+      return { nickname: account.displayName.slice(0, 64), avatarUrl: '' };
+    },
+    async getPhoneNumber() {
+      throw new AtriumError('not_implemented', 'accounts have no verified phone number on this host yet');
+    },
+  };
+}

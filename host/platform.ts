@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { Runtime } from '../runtime/index.ts';
+import { authBridge } from './bridge/auth.ts';
+import { createHostApi } from './bridge/index.ts';
+import { netBridge } from './bridge/net/index.ts';
+import { createMemoryBus } from './bus/index.ts';
+import type { Config } from './config.ts';
+import { connect, migrate } from './db/index.ts';
+import { createHttpApp } from './http/index.ts';
+import { appsMigrations, appsRoutes, createAppsService } from './modules/apps/index.ts';
+import { createIdentity, identityMigrations } from './modules/identity/index.ts';
+import { createStorageService, storageMigrations } from './modules/storage/index.ts';
+import { seedDemo } from './seed/demo.ts';
+import { createConsents, createPrompts, createSessionManager, sessionRoutes, sessionsMigrations } from './sessions/index.ts';
+import { webRoutes } from './web/index.ts';
+
+const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
+
+export interface Platform {
+  url: string;
+  /** True when this start seeded the demo merchant, apps and user. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the host: storage and its migrations, identity, the sandbox runtime, live sessions, the
+ * HTTP API and the shell, then listens. Everything it makes is closed by `close()`, in reverse.
+ */
+export async function startPlatform(config: Config, log: (line: string) => void = console.log): Promise<Platform> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = connect<any>(config);
+  await migrate(db.kysely, [identityMigrations, appsMigrations, storageMigrations, sessionsMigrations]);
+  const identity = await createIdentity({ db: db.kysely, dataDir: config.dataDir });
+  if (config.admin && !(await identity.hasAdmin())) await identity.createAdmin(config.admin.email, config.admin.password);
+  const apps = createAppsService(db.kysely);
+  const seeded = config.seedDemo ? await seedDemo({ identity, apps, examplesDir, log }) : false;
+
+  const runtime = await Runtime.create({ shards: config.shards });
+  const bus = createMemoryBus();
+  const prompts = createPrompts(bus);
+  const consents = createConsents(db.kysely);
+  const implementation = createHostApi({
+    bus,
+    prompts,
+    storage: createStorageService(db.kysely),
+    auth: authBridge(identity),
+    net: netBridge({ dev: config.dev, domains: async (appId) => (await apps.runnable(appId)).manifest.network.domains }),
+  });
+  const sessions = createSessionManager({
+    db: db.kysely,
+    runtime,
+    apps,
+    bus,
+    prompts,
+    consents,
+    implementation,
+    openid: identity.openidFor,
+    log: (appId, level, text) => log(`[${appId}] ${level}: ${text}`),
+  });
+  const evictor = setInterval(() => void sessions.evictIdle().catch((e) => log(`eviction failed: ${(e as Error).message}`)), 60_000);
+  evictor.unref();
+
+  const app = createHttpApp({
+    dev: config.dev,
+    verifyToken: identity.verifyToken,
+    routes: [identity.routes, appsRoutes(apps), sessionRoutes(sessions, bus, consents)],
+    log,
+  });
+  app.route('/', webRoutes());
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.hostname }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${config.hostname === '0.0.0.0' ? '127.0.0.1' : config.hostname}:${port}`,
+    seeded,
+    async close() {
+      clearInterval(evictor);
+      // Server-sent event streams never end by themselves: close them, or close() would wait forever.
+      const closing = new Promise<void>((r) => server.close(() => r()));
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await closing;
+      await runtime.shutdown();
+      await db.close();
+    },
+  };
+}

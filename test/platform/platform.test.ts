@@ -1,0 +1,172 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../host/config.ts';
+import { startPlatform, type Platform } from '../../host/platform.ts';
+import { demoAccounts } from '../../host/seed/demo.ts';
+
+let platform: Platform;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'atrium-platform-'));
+  platform = await startPlatform(loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: '0', ATRIUM_SHARDS: '1' }), () => {});
+}, 120_000);
+
+afterAll(async () => {
+  await platform?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A client keeping the session cookie, sending the Origin a browser on this site sends. */
+function browser() {
+  let cookie = '';
+  return async function call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+    const res = await fetch(platform.url + path, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        origin: platform.url,
+        ...(cookie ? { cookie } : {}),
+        ...init.headers,
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
+    const type = res.headers.get('content-type') ?? '';
+    return { status: res.status, body: type.includes('json') ? await res.json() : await res.text(), headers: res.headers };
+  };
+}
+
+function texts(node: any): string {
+  if (typeof node === 'string') return node;
+  return (node?.children ?? []).map(texts).join(' ');
+}
+
+describe('the platform on a fresh data directory', () => {
+  it('answers its health check', async () => {
+    expect((await browser()('/healthz')).body).toEqual({ ok: true });
+  });
+
+  it('seeds the example apps into the directory', async () => {
+    const { body } = await browser()('/api/apps');
+    expect(body.apps.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(['hello', 'shop']));
+  });
+
+  it('lets the demo user log in', async () => {
+    const call = browser();
+    const res = await call('/api/auth/login', { body: { email: demoAccounts.user.email, password: demoAccounts.user.password } });
+    expect(res.status).toBe(200);
+    expect((await call('/api/me')).body).toMatchObject({ email: demoAccounts.user.email });
+  });
+
+  it('lets a new user sign up, open the shop and see the view change after a tap', async () => {
+    const call = browser();
+    expect((await call('/api/auth/signup', { body: { email: 'mei@example.com', password: 'correct horse battery', displayName: 'Mei' } })).status).toBe(201);
+    const opened = await call('/api/apps/shop/sessions', { body: {} });
+    expect(opened.status).toBe(200);
+    const { sessionId, frame } = opened.body;
+    expect(frame.route).toBe('pages/catalog');
+    expect(texts(frame.view)).toContain('Tea House');
+    const tapped = await call(`/api/sessions/${sessionId}/events`, { body: { handler: '$nav', type: 'tap', value: { url: '/pages/cart', openType: 'switchTab' } } });
+    expect(tapped.status).toBe(200);
+    expect(tapped.body.frame.route).toBe('pages/cart');
+  });
+
+  it('streams the session\'s frames as server-sent events, starting from the whole view', async () => {
+    const call = browser();
+    await call('/api/auth/signup', { body: { email: 'sse@example.com', password: 'correct horse battery', displayName: 'Sse' } });
+    const { body } = await call('/api/apps/hello/sessions', { body: {} });
+    const cookie = (await call('/api/auth/login', { body: { email: 'sse@example.com', password: 'correct horse battery' } })).headers.get('set-cookie')!.split(';')[0]!;
+    const ctrl = new AbortController();
+    const res = await fetch(`${platform.url}/api/sessions/${body.sessionId}/stream`, { headers: { cookie }, signal: ctrl.signal });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let seen = '';
+    const readUntil = async (needle: string) => {
+      while (!seen.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        seen += value;
+      }
+    };
+    await readUntil('"Tapped ","0"');
+    await call(`/api/sessions/${body.sessionId}/events`, { body: { handler: 'add', type: 'tap' } });
+    await readUntil('"patches"');
+    expect(seen).toMatch(/event: frame/);
+    ctrl.abort();
+  });
+
+  it('serves a version\'s assets with their content type', async () => {
+    const call = browser();
+    await call('/api/auth/login', { body: { email: demoAccounts.user.email, password: demoAccounts.user.password } });
+    const { body } = await call('/api/apps/shop/sessions', { body: {} });
+    const src = JSON.stringify(body.frame.view).match(/assets\/[\w-]+\.png/)![0];
+    const res = await fetch(`${platform.url}/api/versions/${body.app.versionId}/${src}`);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('refuses to open an app without signing in', async () => {
+    const res = await browser()('/api/apps/shop/sessions', { body: {} });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthorized');
+  });
+
+  it('refuses a cross-site request riding a user\'s cookie, and opens nothing', async () => {
+    const call = browser();
+    await call('/api/auth/login', { body: { email: demoAccounts.user.email, password: demoAccounts.user.password } });
+    const res = await call('/api/apps/shop/sessions', { body: {}, headers: { origin: 'https://evil.example' } });
+    expect(res.status).toBe(403);
+  });
+
+  it('never lets one user drive another user\'s session', async () => {
+    const alice = browser();
+    const bob = browser();
+    await alice('/api/auth/signup', { body: { email: 'alice@example.com', password: 'correct horse battery', displayName: 'Alice' } });
+    await bob('/api/auth/signup', { body: { email: 'bob@example.com', password: 'correct horse battery', displayName: 'Bob' } });
+    const { body } = await alice('/api/apps/hello/sessions', { body: {} });
+    const res = await bob(`/api/sessions/${body.sessionId}/events`, { body: { handler: 'add', type: 'tap' } });
+    expect(res.status).toBe(404);
+    expect((await bob(`/api/sessions/${body.sessionId}/stream`)).status).toBe(404);
+  });
+
+  it('refuses a malformed shell event with a clear error', async () => {
+    const call = browser();
+    await call('/api/auth/login', { body: { email: demoAccounts.user.email, password: demoAccounts.user.password } });
+    const { body } = await call('/api/apps/hello/sessions', { body: {} });
+    const res = await call(`/api/sessions/${body.sessionId}/events`, { body: { handler: 'alert(1)', type: 'tap' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_request');
+  });
+
+  it('documents its API', async () => {
+    const { body } = await browser()('/api/openapi.json');
+    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/apps', '/api/apps/{appId}/sessions', '/api/auth/signup']));
+  });
+});
+
+describe('restarting on the same data directory', () => {
+  it('keeps accounts and apps and seeds nothing twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atrium-restart-'));
+    const config = loadConfig({ ATRIUM_DATA_DIR: dir, PORT: '0', ATRIUM_SHARDS: '1' });
+    const first = await startPlatform(config, () => {});
+    expect(first.seeded).toBe(true);
+    await first.close();
+    const second = await startPlatform(config, () => {});
+    try {
+      expect(second.seeded).toBe(false);
+      const res = await fetch(`${second.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: second.url },
+        body: JSON.stringify({ email: demoAccounts.user.email, password: demoAccounts.user.password }),
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
