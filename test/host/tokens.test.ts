@@ -94,6 +94,15 @@ describe.each(testDatabases())('tokens on $name', (tdb) => {
     await expect401(token);
   });
 
+  it('shuts a disabled account out once its verified token is no longer trusted, within seconds', async () => {
+    const { account } = await signUp(host);
+    const { token } = await host.identity.issueToken({ id: account.id, kind: 'user' }, 'tool');
+    expect(await host.identity.verifyToken(token)).toEqual({ id: account.id, kind: 'user' });
+    await host.db.kysely.updateTable('identity_accounts').set({ disabled: 1 }).where('id', '=', account.id).execute();
+    host.clock.advance(11_000);
+    await expect401(token);
+  });
+
   it('ignores a bad cookie on public routes, so signing in again works', async () => {
     const { email } = await signUp(host);
     const res = await host.call('POST', '/api/auth/login', { body: { email, password: 'correct horse battery' }, cookie: 'atrium_session=stale.junk.token', origin: 'http://localhost' });

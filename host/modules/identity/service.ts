@@ -9,6 +9,7 @@ import { loadPlatformSecret, openidFor, unionidFor } from './platform-secret.ts'
 import { openSigningKeys } from './signing-keys.ts';
 import type { IdentityTables } from './tables.ts';
 import { createTokens, type TokenUse } from './tokens.ts';
+import { createVerifiedTokens } from './verified-tokens.ts';
 
 export interface IdentityOptions {
   /** The host's database, migrated with identityMigrations. */
@@ -17,6 +18,8 @@ export interface IdentityOptions {
   dataDir: string;
   /** The clock; tests pass their own instead of sleeping. */
   now?: () => Date;
+  /** How long a verified token is trusted without checking again (default 10 s; 0 checks every time). */
+  verifiedTokenTtlMs?: number;
 }
 
 export interface IdentityService {
@@ -52,6 +55,7 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
   const accounts = createAccounts(db, now);
   const credentials = createAppCredentials(db, secret, now);
   const codes = createLoginCodes(db, credentials, secret, now);
+  const verified = createVerifiedTokens<{ id: string; kind: AccountKind }>({ ttlMs: options.verifiedTokenTtlMs ?? 10_000, max: 50_000, now });
 
   return {
     createAccount: accounts.create,
@@ -61,9 +65,12 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
     getAccount: accounts.get,
     issueToken: tokens.issue,
     async verifyToken(token) {
-      const who = await tokens.verify(token);
+      const cached = verified.get(token);
+      if (cached) return cached;
+      const { expiresAtMs, ...who } = await tokens.verify(token);
       // A signature proves who we said it was; the row says whether that still holds.
       if ((await accounts.enabledKind(who.id)) !== who.kind) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
+      verified.set(token, who, expiresAtMs);
       return who;
     },
     rotateSigningKey: keys.rotate,

@@ -11,8 +11,8 @@ const ISSUER = 'atrium';
 
 export interface Tokens {
   issue(account: { id: string; kind: AccountKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
-  /** Who the token names, or AtriumError('unauthorized') saying why not. */
-  verify(token: string): Promise<{ id: string; kind: AccountKind }>;
+  /** Who the token names and when it expires, or AtriumError('unauthorized') saying why not. */
+  verify(token: string): Promise<{ id: string; kind: AccountKind; expiresAtMs: number }>;
 }
 
 export function createTokens(keys: SigningKeys, now: () => Date): Tokens {
@@ -49,7 +49,7 @@ export function createTokens(keys: SigningKeys, now: () => Date): Tokens {
         });
         const kind = payload.kind;
         if (typeof payload.sub !== 'string' || !accountKinds.includes(kind as AccountKind)) throw new errors.JWTClaimValidationFailed('bad claims', payload);
-        return { id: payload.sub, kind: kind as AccountKind };
+        return { id: payload.sub, kind: kind as AccountKind, expiresAtMs: payload.exp! * 1000 };
       } catch (err) {
         if (err instanceof errors.JWTExpired) throw new AtriumError('unauthorized', 'The session has expired; sign in again.');
         if (err instanceof errors.JOSEError || err instanceof TypeError) throw new AtriumError('unauthorized', 'The token is invalid; sign in again.');

@@ -1,0 +1,110 @@
+/**
+ * The host's HTTP figures (issue: the host): event round trip over HTTP on a real port (requests
+ * per second, p50, p99) and open-app latency, beside a bare hono endpoint served the same way in
+ * the same run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { Pool } from 'undici';
+import { loadConfig } from '../host/config.ts';
+import { startPlatform } from '../host/platform.ts';
+import { percentile, printFigures, samples, type Figure } from './stats.ts';
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** Keeps `connections` requests in flight for `ms`, each connection sending its own request. */
+async function load(pool: Pool, ms: number, connections: number, request: (i: number) => { path: string; body: string; headers: Record<string, string> }): Promise<Load> {
+  const latencies: number[] = [];
+  const until = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, i) => {
+      while (performance.now() < until) {
+        const r = request(i);
+        const t = performance.now();
+        const res = await pool.request({ method: 'POST', path: r.path, body: r.body, headers: { 'content-type': 'application/json', ...r.headers } });
+        await res.body.text();
+        if (res.statusCode !== 200) throw new Error(`${r.path} answered ${res.statusCode}`);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { rps: latencies.length / (ms / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+export async function runHttpBench(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
+  const platform = await startPlatform(loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: '0', ATRIUM_SHARDS: '2' }), () => {});
+  const bare = new Hono().post('/bare', async (c) => c.json({ ok: true, echo: await c.req.json() }));
+  const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => bareServer.once('listening', r));
+  const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}`;
+  const connections = 32;
+  const pool = new Pool(platform.url, { connections });
+  const barePool = new Pool(bareUrl, { connections });
+  const origin = { origin: platform.url };
+
+  // One signed-in user per connection, each with a session of the smallest example.
+  const tokens: string[] = [];
+  const sessionIds: string[] = [];
+  for (let i = 0; i < connections; i++) {
+    const signup = await pool.request({
+      method: 'POST',
+      path: '/api/auth/signup',
+      headers: { 'content-type': 'application/json', ...origin },
+      body: JSON.stringify({ email: `bench${i}@example.com`, password: 'bench-password-1', displayName: `Bench ${i}` }),
+    });
+    await signup.body.text();
+    const login = await pool.request({
+      method: 'POST',
+      path: '/api/auth/login',
+      headers: { 'content-type': 'application/json', ...origin },
+      body: JSON.stringify({ email: `bench${i}@example.com`, password: 'bench-password-1' }),
+    });
+    tokens.push(((await login.body.json()) as { token: string }).token);
+    const opened = await pool.request({ method: 'POST', path: '/api/apps/hello/sessions', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}` }, body: '{}' });
+    sessionIds.push(((await opened.body.json()) as { sessionId: string }).sessionId);
+  }
+  const tap = JSON.stringify({ handler: 'add', type: 'tap' });
+  const event = (i: number) => ({ path: `/api/sessions/${sessionIds[i]}/events`, body: tap, headers: { authorization: `Bearer ${tokens[i]}` } });
+  const bareReq = () => ({ path: '/bare', body: tap, headers: {} });
+
+  await load(pool, 1000, connections, event);
+  await load(barePool, 1000, connections, bareReq);
+  const events = await load(pool, 4000, connections, event);
+  const baseline = await load(barePool, 4000, connections, bareReq);
+
+  const single = await samples(300, async () => {
+    const res = await pool.request({ method: 'POST', ...event(0) , headers: { 'content-type': 'application/json', ...event(0).headers } });
+    await res.body.text();
+  });
+  const singleBare = await samples(300, async () => {
+    const res = await barePool.request({ method: 'POST', path: '/bare', body: tap, headers: { 'content-type': 'application/json' } });
+    await res.body.text();
+  });
+  const opens = await samples(40, async () => {
+    const res = await pool.request({ method: 'POST', path: '/api/apps/shop/sessions', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}` }, body: '{}' });
+    await res.body.text();
+  });
+
+  const figures: Figure[] = [
+    { name: `events over HTTP, ${connections} connections`, value: events.rps, unit: 'req/s', baseline: { name: 'bare hono endpoint', value: baseline.rps }, target: { kind: 'min', value: 3000 } },
+    { name: 'event round trip under load, p50', value: events.p50, unit: 'ms', baseline: { name: 'bare hono p50', value: baseline.p50 } },
+    { name: 'event round trip under load, p99', value: events.p99, unit: 'ms', baseline: { name: 'bare hono p99', value: baseline.p99 } },
+    { name: 'event round trip, one at a time, p50', value: percentile(single, 50), unit: 'ms', baseline: { name: 'bare hono p50', value: percentile(singleBare, 50) }, target: { kind: 'max', value: 2 * percentile(singleBare, 50) } },
+    { name: 'open an app (shop) to first frame, p50', value: percentile(opens, 50), unit: 'ms', baseline: { name: 'bare hono p50', value: percentile(singleBare, 50) } },
+  ];
+  await pool.close();
+  await barePool.close();
+  bareServer.close();
+  await platform.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  printFigures('Host HTTP (real port, SQLite)', figures);
+}
