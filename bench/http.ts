@@ -41,7 +41,7 @@ async function load(pool: Pool, ms: number, connections: number, request: (i: nu
 
 export async function runHttpBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
-  const platform = await startPlatform(loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: '0', ATRIUM_SHARDS: '2' }), () => {});
+  const platform = await startPlatform(loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: '0', ATRIUM_SHARDS: '2' }), { log: () => {} });
   const bare = new Hono().post('/bare', async (c) => c.json({ ok: true, echo: await c.req.json() }));
   const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => bareServer.once('listening', r));

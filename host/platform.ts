@@ -9,7 +9,7 @@ import { createHostApi } from './bridge/index.ts';
 import { netBridge } from './bridge/net/index.ts';
 import { createMemoryBus } from './bus/index.ts';
 import type { Config } from './config.ts';
-import { connect, migrate } from './db/index.ts';
+import { connect, migrate, type Db } from './db/index.ts';
 import { createHttpApp } from './http/index.ts';
 import { appsMigrations, appsRoutes, createAppsService } from './modules/apps/index.ts';
 import { createIdentity, identityMigrations } from './modules/identity/index.ts';
@@ -31,9 +31,16 @@ export interface Platform {
  * Wires the host: storage and its migrations, identity, the sandbox runtime, live sessions, the
  * HTTP API and the shell, then listens. Everything it makes is closed by `close()`, in reverse.
  */
-export async function startPlatform(config: Config, log: (line: string) => void = console.log): Promise<Platform> {
+export interface PlatformOptions {
+  log?: (line: string) => void;
+  /** A database made elsewhere (tests run the platform on each engine); closed with the platform. */
+  db?: Db<any>;
+}
+
+export async function startPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const log = options.log ?? console.log;
   mkdirSync(config.dataDir, { recursive: true });
-  const db = connect<any>(config);
+  const db = options.db ?? connect<any>(config);
   await migrate(db.kysely, [identityMigrations, appsMigrations, storageMigrations, sessionsMigrations]);
   const identity = await createIdentity({ db: db.kysely, dataDir: config.dataDir });
   if (config.admin && !(await identity.hasAdmin())) await identity.createAdmin(config.admin.email, config.admin.password);

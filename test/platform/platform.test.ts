@@ -5,19 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../host/config.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
 import { demoAccounts } from '../../host/seed/demo.ts';
+import { testDatabases } from '../support/databases.ts';
 
 let platform: Platform;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'atrium-platform-'));
-  platform = await startPlatform(loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: '0', ATRIUM_SHARDS: '1' }), () => {});
-}, 120_000);
-
-afterAll(async () => {
-  await platform?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** A client keeping the session cookie, sending the Origin a browser on this site sends. */
 function browser() {
@@ -45,7 +35,18 @@ function texts(node: any): string {
   return (node?.children ?? []).map(texts).join(' ');
 }
 
-describe('the platform on a fresh data directory', () => {
+describe.each(testDatabases())('the platform on a fresh $name database', (tdb) => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'atrium-platform-'));
+    platform = await startPlatform(loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: '0', ATRIUM_SHARDS: '1' }), { log: () => {}, db: await tdb.create() });
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it('answers its health check', async () => {
     expect((await browser()('/healthz')).body).toEqual({ ok: true });
   });
@@ -97,6 +98,27 @@ describe('the platform on a fresh data directory', () => {
     await readUntil('"patches"');
     expect(seen).toMatch(/event: frame/);
     ctrl.abort();
+  });
+
+  it('resumes a broken event stream from Last-Event-ID with what it missed', async () => {
+    const call = browser();
+    await call('/api/auth/signup', { body: { email: `resume-${tdb.name}@example.com`, password: 'correct horse battery', displayName: 'R' } });
+    const { body } = await call('/api/apps/hello/sessions', { body: {} });
+    const cookie = (await call('/api/auth/login', { body: { email: `resume-${tdb.name}@example.com`, password: 'correct horse battery' } })).headers.get('set-cookie')!.split(';')[0]!;
+    const first = await call(`/api/sessions/${body.sessionId}/events`, { body: { handler: 'add', type: 'tap' } });
+    expect(first.status).toBe(200);
+    // Two taps happen while no stream is connected; a client that saw event 1 asks for the rest.
+    await call(`/api/sessions/${body.sessionId}/events`, { body: { handler: 'add', type: 'tap' } });
+    await call(`/api/sessions/${body.sessionId}/events`, { body: { handler: 'add', type: 'tap' } });
+    const ctrl = new AbortController();
+    const res = await fetch(`${platform.url}/api/sessions/${body.sessionId}/stream`, { headers: { cookie, 'last-event-id': '1' }, signal: ctrl.signal });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let seen = '';
+    while (!seen.includes('id: 3')) seen += (await reader.read()).value ?? '';
+    ctrl.abort();
+    expect(seen).toMatch(/id: 2\n/);
+    expect(seen).not.toMatch(/id: 1\n/);
+    expect(seen).not.toContain('"view"');
   });
 
   it('serves a version\'s assets with their content type', async () => {
@@ -152,10 +174,10 @@ describe('restarting on the same data directory', () => {
   it('keeps accounts and apps and seeds nothing twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atrium-restart-'));
     const config = loadConfig({ ATRIUM_DATA_DIR: dir, PORT: '0', ATRIUM_SHARDS: '1' });
-    const first = await startPlatform(config, () => {});
+    const first = await startPlatform(config, { log: () => {} });
     expect(first.seeded).toBe(true);
     await first.close();
-    const second = await startPlatform(config, () => {});
+    const second = await startPlatform(config, { log: () => {} });
     try {
       expect(second.seeded).toBe(false);
       const res = await fetch(`${second.url}/api/auth/login`, {
