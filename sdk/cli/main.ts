@@ -10,8 +10,10 @@ import { devCommand } from './dev.ts';
 import { consoleIo, EXIT, type Command, type Io, type OptionValues } from './command.ts';
 import { initCommand } from './init.ts';
 import { testCommand } from './test.ts';
+// The one host-side command: operators make the first admin from the same tool.
+import { adminCommand } from '../../host/cli/admin-command.ts';
 
-export const commands: Command[] = [initCommand, buildCommand, devCommand, testCommand];
+export const commands: Command[] = [initCommand, buildCommand, devCommand, testCommand, adminCommand];
 
 function mainHelp(): string[] {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
