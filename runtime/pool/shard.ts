@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ErrorBody } from '../../sdk/contract/index.ts';
 import { watchdogBoundMs } from '../limits.ts';
-import { WATCH, type FromShard, type Notice, type Request } from '../shard/protocol.ts';
+import { WATCH, type FromShard, type Notice, type Request, type ShardMessage } from '../shard/protocol.ts';
 import type { ShardData } from '../shard/worker.ts';
 import type { ShardCode } from './worker-file.ts';
 
@@ -46,7 +46,9 @@ export class Shard {
       this.pending.set(0, { resolve: () => resolve(), reject });
     });
     this.readyPromise.catch(() => {});
-    this.worker.on('message', (m: FromShard) => this.onMessage(m));
+    this.worker.on('message', (batch: ShardMessage) => {
+      for (const m of batch) this.onMessage(m);
+    });
     this.worker.on('error', (e) => this.die(null, { code: 'shard_crashed', message: `shard failed: ${e.message}` }));
     this.worker.on('exit', () => this.die(null, { code: 'shard_crashed', message: 'shard exited' }));
   }

@@ -66,6 +66,12 @@ export type Notice =
 
 export type FromShard = Response | Notice;
 
+/**
+ * Everything a shard says during one turn of its event loop, in order, as one message: a handler
+ * making hundreds of host calls costs one postMessage, not hundreds.
+ */
+export type ShardMessage = FromShard[];
+
 export interface ShardStats {
   sessions: number;
   modules: number;

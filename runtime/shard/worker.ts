@@ -26,8 +26,13 @@ const registry = new ModuleRegistry(await WebAssembly.compile(readFileSync(data.
 const sessions = new Map<string, GuestSession>();
 await registry.prepare(data.memoryBytes);
 
+const outbox: FromShard[] = [];
 function send(m: FromShard): void {
-  port.postMessage(m);
+  if (outbox.length === 0) queueMicrotask(flush);
+  outbox.push(m);
+}
+function flush(): void {
+  if (outbox.length) port.postMessage(outbox.splice(0));
 }
 
 const host: SessionHost = {
