@@ -1,17 +1,11 @@
 /**
- * The host-drawn parts of the dev shell (browser code): the phone frame, the navigation bar, the
- * tab bar, toasts, dialogs and the payment sheet. Built with DOM APIs; every program string is a
- * text node.
+ * The dev shell's frame (browser code): a phone with a status bar around the host-drawn chrome
+ * shared with the host's shell (nav bar, tab bar, toasts, dialogs, the stopped notice), plus the
+ * developer's side panel with build errors and logs.
  */
+import { button, createNavBar, createNotice, createOverlays, createTabBar, el } from '../../view/chrome/index.ts';
 import { applyStyle } from '../../view/style.ts';
 import type { ModalRequest, ProgramInfo } from './protocol.ts';
-
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  e.className = cls;
-  e.append(...children);
-  return e;
-}
 
 export interface Chrome {
   root: HTMLElement;
@@ -26,7 +20,8 @@ export interface Chrome {
   showEnded(message: string | null): void;
   toast(t: { title: string; icon: string; durationMs: number }): void;
   loading(title: string | null): void;
-  modal(m: ModalRequest): Promise<boolean>;
+  /** The user's answer, or null when the dialog was taken away (reload, the program stopped). */
+  modal(m: ModalRequest): Promise<boolean | null>;
   closeModals(): void;
   status(text: string, tone: 'ok' | 'busy' | 'error'): void;
   log(level: string, text: string): void;
@@ -38,26 +33,18 @@ export interface ChromeActions {
   restart(): void;
 }
 
+const P = 'dev';
+
 export function createChrome(actions: ChromeActions): Chrome {
   const time = el('span', 'dev-time', clock());
   setInterval(() => (time.textContent = clock()), 30_000);
   const status = el('div', 'dev-statusbar', time, el('span', 'dev-indicators', el('span', 'dev-signal'), el('span', 'dev-battery')));
 
-  const back = el('button', 'dev-back');
-  back.type = 'button';
-  back.setAttribute('aria-label', 'Back');
-  back.hidden = true;
-  back.addEventListener('click', () => actions.back());
-  const title = el('div', 'dev-title');
-  const capsule = el('div', 'dev-capsule', el('span', 'dev-capsule-more'), el('span', 'dev-capsule-sep'), el('span', 'dev-capsule-close'));
-  capsule.setAttribute('aria-hidden', 'true');
-  const navbar = el('header', 'dev-navbar', back, title, capsule);
-
+  const navbar = createNavBar({ prefix: P, onBack: () => actions.back() });
   const page = el('div', 'at-page');
   const content = el('div', 'dev-scroll at-scroller', page);
   const viewport = el('main', 'dev-content at-viewport', content);
-  const tabbar = el('nav', 'dev-tabbar');
-  tabbar.hidden = true;
+  const tabbar = createTabBar(P, (p) => actions.switchTab(p));
   // Below a page without a tab bar: the strip the phone's home indicator sits on.
   const safeArea = el('div', 'dev-safe-area');
 
@@ -65,27 +52,17 @@ export function createChrome(actions: ChromeActions): Chrome {
   const errors = el('div', 'dev-sheet dev-errors', el('div', 'dev-sheet-title', 'Build failed'), el('p', 'dev-sheet-note', 'Fix these and save; the page reloads by itself.'), errorsList);
   errors.hidden = true;
 
-  const endedText = el('p', 'dev-sheet-note');
-  const restartButton = el('button', 'dev-primary', 'Restart');
-  restartButton.type = 'button';
-  restartButton.addEventListener('click', () => actions.restart());
-  const ended = el('div', 'dev-sheet dev-ended', el('div', 'dev-ended-icon'), el('div', 'dev-sheet-title', 'The program stopped'), endedText, restartButton);
-  ended.hidden = true;
+  const ended = createNotice({ prefix: P, title: 'The program stopped', actions: [{ text: 'Restart', primary: true, onClick: () => actions.restart() }] });
+  const overlays = createOverlays(P);
 
-  const toastLayer = el('div', 'dev-toast-layer');
-  const modalLayer = el('div', 'dev-modal-layer');
-  modalLayer.hidden = true;
-
-  const phone = el('div', 'dev-phone', status, navbar, viewport, tabbar, safeArea, errors, ended, toastLayer, modalLayer, el('div', 'dev-home'));
+  const phone = el('div', 'dev-phone', status, navbar.root, viewport, tabbar.root, safeArea, errors, ended.root, overlays.toastLayer, overlays.modalLayer, el('div', 'dev-home'));
 
   // The developer's side: what runs, whether it built, and what it logged.
   const sideName = el('div', 'dev-side-name');
   const sideVersion = el('div', 'dev-side-version');
   const statusDot = el('span', 'dev-dot');
   const statusText = el('span', '', 'Connecting');
-  const restart = el('button', 'dev-secondary', 'Restart program');
-  restart.type = 'button';
-  restart.addEventListener('click', () => actions.restart());
+  const restart = button('dev-secondary', () => actions.restart(), 'Restart program');
   const logs = el('ol', 'dev-logs');
   const side = el(
     'aside',
@@ -101,24 +78,6 @@ export function createChrome(actions: ChromeActions): Chrome {
   const root = el('div', 'dev-stage', phone, side);
 
   let program: ProgramInfo | null = null;
-  let loadingToast: HTMLElement | null = null;
-  const pendingModals = new Set<(v: boolean) => void>();
-
-  function drawTabs(route: string): void {
-    const items = program?.tabBar ?? [];
-    const onTab = items.some((i) => i.page === route);
-    tabbar.hidden = !onTab;
-    safeArea.hidden = onTab;
-    if (!onTab) return;
-    tabbar.replaceChildren(
-      ...items.map((item) => {
-        const b = el('button', `dev-tab${item.page === route ? ' dev-tab-active' : ''}`, el('span', 'dev-tab-icon'), el('span', 'dev-tab-text', item.text));
-        b.type = 'button';
-        b.addEventListener('click', () => item.page !== route && actions.switchTab(item.page));
-        return b;
-      }),
-    );
-  }
 
   return {
     root,
@@ -134,70 +93,18 @@ export function createChrome(actions: ChromeActions): Chrome {
       applyStyle(page, p.background ? { background: p.background } : null);
     },
     setFrame(f) {
-      title.textContent = f.title || program?.title || program?.name || '';
-      back.hidden = f.stack.length <= 1;
-      drawTabs(f.route);
+      navbar.set({ title: f.title || program?.title || program?.name || '', back: f.stack.length > 1 });
+      safeArea.hidden = tabbar.draw(program?.tabBar ?? [], f.route);
     },
     showErrors(lines) {
       errors.hidden = !lines;
       errorsList.textContent = lines ? lines.join('\n') : '';
     },
-    showEnded(message) {
-      ended.hidden = message === null;
-      endedText.textContent = message ?? '';
-    },
-    toast(t) {
-      const icon = t.icon === 'none' ? null : el('span', `dev-toast-icon dev-icon-${t.icon}`);
-      const box = el('div', `dev-toast${icon ? '' : ' dev-toast-text'}`, ...(icon ? [icon] : []), el('span', '', t.title));
-      toastLayer.replaceChildren(box);
-      setTimeout(() => box.remove(), t.durationMs);
-    },
-    loading(text) {
-      loadingToast?.remove();
-      loadingToast = null;
-      if (text === null) return;
-      loadingToast = el('div', 'dev-toast', el('span', 'dev-toast-icon dev-icon-loading'), el('span', '', text || 'Loading'));
-      toastLayer.replaceChildren(loadingToast);
-    },
-    modal(m) {
-      return new Promise<boolean>((resolve) => {
-        const sheet = m.kind !== 'modal';
-        const done = (v: boolean) => {
-          pendingModals.delete(done);
-          box.remove();
-          modalLayer.hidden = modalLayer.childElementCount === 0;
-          resolve(v);
-        };
-        pendingModals.add(done);
-        const button = (text: string, cls: string, v: boolean) => {
-          const b = el('button', cls, text);
-          b.type = 'button';
-          b.addEventListener('click', () => done(v));
-          return b;
-        };
-        const buttons = el(
-          'div',
-          sheet ? 'dev-modal-actions dev-sheet-actions' : 'dev-modal-actions',
-          ...(m.showCancel === false ? [] : [button(m.cancelText ?? 'Cancel', sheet ? 'dev-secondary' : 'dev-modal-cancel', false)]),
-          button(m.confirmText ?? 'OK', sheet ? 'dev-primary' : 'dev-modal-confirm', true),
-        );
-        const parts: (Node | string)[] = [];
-        if (m.kind === 'payment') parts.push(el('div', 'dev-pay-label', 'Atrium Pay'), el('div', 'dev-pay-amount', m.title));
-        else parts.push(el('div', 'dev-modal-title', m.title));
-        if (m.content) parts.push(el('div', 'dev-modal-content', m.content));
-        parts.push(buttons);
-        const box = el('div', sheet ? 'dev-bottom-sheet' : 'dev-modal', ...parts);
-        box.setAttribute('role', 'dialog');
-        box.setAttribute('aria-modal', 'true');
-        modalLayer.append(box);
-        modalLayer.hidden = false;
-      });
-    },
-    closeModals() {
-      for (const done of [...pendingModals]) done(false);
-      loadingToast?.remove();
-      toastLayer.replaceChildren();
-    },
+    showEnded: (message) => ended.show(message),
+    toast: (t) => overlays.toast(t),
+    loading: (text) => overlays.loading(text),
+    modal: (m) => overlays.dialog(m).answer,
+    closeModals: () => overlays.closeAll(),
     status(text, tone) {
       statusText.textContent = text;
       statusDot.className = `dev-dot dev-dot-${tone}`;

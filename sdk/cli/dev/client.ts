@@ -5,7 +5,8 @@
 import type { ViewNode } from '../../contract/view.ts';
 import { applyPatches } from '../../../runtime/view/diff.ts';
 import { createRenderer } from '../../view/dom.ts';
-import { createChrome, el } from './chrome.ts';
+import { el } from '../../view/chrome/index.ts';
+import { createChrome } from './chrome.ts';
 import type { ProgramInfo, ServerMessage, ShellEvent } from './protocol.ts';
 
 const clientId = crypto.randomUUID();
@@ -64,7 +65,10 @@ function shell(): void {
     toast: (m) => chrome.toast(m),
     loading: (m) => chrome.loading(m.title),
     modal({ modal }) {
-      void chrome.modal(modal).then((confirm) => post('modal', { id: modal.id, confirm }));
+      // A dialog taken away unanswered (reload, the end) was already answered by the server.
+      void chrome.modal(modal).then((confirm) => {
+        if (confirm !== null) void post('modal', { id: modal.id, confirm });
+      });
     },
     log(m) {
       chrome.log(m.level, m.text);
