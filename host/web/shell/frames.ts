@@ -1,0 +1,32 @@
+/**
+ * A session's frames in order. Frames arrive twice (in an event's answer and on the stream), and
+ * the stream's carry patches against the previous frame: older ones are ignored, and a frame that
+ * skipped one cannot be patched, so the stream must be reread from a whole frame.
+ */
+import { applyPatches } from '../../../runtime/view/diff.ts';
+import type { ViewNode } from '../../../sdk/contract/view.ts';
+import type { ViewUpdate } from '../../../runtime/index.ts';
+
+export type FrameResult = 'applied' | 'stale' | 'gap';
+
+export class FrameState {
+  seq = -1;
+  view: ViewNode | null = null;
+  route = '';
+  title = '';
+  stack: string[] = [];
+
+  apply(u: ViewUpdate): FrameResult {
+    if (u.seq <= this.seq) return 'stale';
+    if (u.view) this.view = u.view;
+    else if (u.patches) {
+      if (!this.view || u.seq !== this.seq + 1) return 'gap';
+      this.view = applyPatches(this.view, u.patches);
+    } else if (u.seq !== this.seq + 1 && !this.view) return 'gap';
+    this.seq = u.seq;
+    this.route = u.route;
+    this.title = u.title;
+    this.stack = u.stack;
+    return 'applied';
+  }
+}

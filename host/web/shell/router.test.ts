@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { appPath, parseRoute, safeNext } from './router.ts';
+
+describe('shell addresses', () => {
+  it('parses the directory with its filter, Me and the sign-in pages', () => {
+    expect(parseRoute('/', '?q=tea&category=shopping')).toEqual({ name: 'directory', search: 'tea', category: 'shopping' });
+    expect(parseRoute('/me', '')).toEqual({ name: 'me' });
+    expect(parseRoute('/login', '?next=%2Fapp%2Fshop')).toEqual({ name: 'auth', mode: 'login', next: '/app/shop' });
+    expect(parseRoute('/signup', '')).toEqual({ name: 'auth', mode: 'signup', next: '/' });
+  });
+
+  it('parses an app address with its query and an optional page', () => {
+    expect(parseRoute('/app/shop', '?table=7&from=qr')).toEqual({ name: 'app', appId: 'shop', page: null, query: { table: '7', from: 'qr' } });
+    expect(parseRoute('/app/shop/pages/product', '?id=longjing')).toEqual({ name: 'app', appId: 'shop', page: 'pages/product', query: { id: 'longjing' } });
+    expect(parseRoute('/app/caf%C3%A9', '')).toMatchObject({ name: 'app', appId: 'café' });
+    expect(appPath('shop', { id: 'a b' })).toBe('/app/shop?id=a+b');
+  });
+
+  it('refuses pages that are not page routes and malformed escapes', () => {
+    expect(parseRoute('/app/shop/..%2F..%2Fetc', '').name).toBe('not-found');
+    expect(parseRoute('/app/%E0%A4%A', '').name).toBe('not-found');
+    expect(parseRoute('/elsewhere', '').name).toBe('not-found');
+  });
+
+  it('only ever sends a signed-in user on to a path of this site', () => {
+    expect(safeNext('/app/shop?x=1')).toBe('/app/shop?x=1');
+    for (const evil of ['https://evil.example/', '//evil.example/', '/\\evil.example', 'javascript:alert(1)', '', null]) expect(safeNext(evil)).toBe('/');
+  });
+});
