@@ -17,6 +17,8 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   not_found: 404,
   conflict: 409,
   expired: 410,
+  // The session stopped (a broken bound, a suspension): gone, not a fault of ours.
+  session_ended: 410,
   too_large: 413,
   quota_exceeded: 429,
   rate_limited: 429,

@@ -36,7 +36,7 @@ interface Live {
 export interface Opened {
   sessionId: string;
   /** `versionId` addresses the version's assets: /api/versions/<versionId>/assets/... */
-  app: { id: string; name: string; version: string; versionId: string; tabBar: { page: string; text: string }[] };
+  app: { id: string; name: string; version: string; versionId: string; tabBar: { page: string; text: string }[]; background: string | null };
   frame: ViewUpdate;
 }
 
@@ -112,7 +112,14 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const entry = await start(userId, version, sessionId, opts);
     return {
       sessionId,
-      app: { id: appId, name: version.manifest.name, version: version.version, versionId: version.versionId, tabBar: version.manifest.tabBar?.items ?? [] },
+      app: {
+        id: appId,
+        name: version.manifest.name,
+        version: version.version,
+        versionId: version.versionId,
+        tabBar: version.manifest.tabBar?.items ?? [],
+        background: version.manifest.window?.background ?? null,
+      },
       frame: frameOf(entry.session),
     };
   }
@@ -177,7 +184,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return n;
   }
 
-  return { open, event, frame, answer, close, evictIdle, liveCount: () => live.size };
+  /** Prompts the user has not answered yet, for a shell that connects afresh. */
+  async function openPrompts(userId: string, sessionId: string) {
+    await get(userId, sessionId);
+    return prompts.open(sessionId);
+  }
+
+  return { open, event, frame, answer, openPrompts, close, evictIdle, liveCount: () => live.size };
 }
 
 export type SessionManager = ReturnType<typeof createSessionManager>;

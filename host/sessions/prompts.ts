@@ -10,15 +10,16 @@ type PromptMessage = Extract<ShellMessage, { kind: 'modal' | 'consent' }>;
  * over HTTP from the session's own user; an unanswered prompt counts as "no" after `timeoutMs`.
  */
 export function createPrompts(bus: Bus, timeoutMs = 5 * 60_000) {
-  const waiting = new Map<string, { sessionId: string; resolve: (answer: boolean) => void; timer: NodeJS.Timeout }>();
+  const waiting = new Map<string, { sessionId: string; message: PromptMessage; resolve: (answer: boolean) => void; timer: NodeJS.Timeout }>();
 
   function ask(sessionId: string, prompt: DistributiveOmit<PromptMessage, 'promptId'>): Promise<boolean> {
     const promptId = randomUUID();
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => settle(promptId, false), timeoutMs);
       timer.unref();
-      waiting.set(promptId, { sessionId, resolve, timer });
-      bus.publish<ShellMessage>(sessionTopic(sessionId), { ...prompt, promptId } as PromptMessage);
+      const message = { ...prompt, promptId } as PromptMessage;
+      waiting.set(promptId, { sessionId, message, resolve, timer });
+      bus.publish<ShellMessage>(sessionTopic(sessionId), message);
     });
   }
 
@@ -38,12 +39,17 @@ export function createPrompts(bus: Bus, timeoutMs = 5 * 60_000) {
     settle(promptId, value);
   }
 
+  /** Prompts of a session still waiting for an answer, for a shell that connects afresh. */
+  function open(sessionId: string): PromptMessage[] {
+    return [...waiting.values()].filter((w) => w.sessionId === sessionId).map((w) => w.message);
+  }
+
   /** A session that ends answers its open prompts with "no". */
   function cancelAll(sessionId: string): void {
     for (const [id, w] of waiting) if (w.sessionId === sessionId) settle(id, false);
   }
 
-  return { ask, answer, cancelAll };
+  return { ask, answer, open, cancelAll };
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

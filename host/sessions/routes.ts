@@ -34,7 +34,7 @@ const open = createRoute({
     },
   },
   responses: {
-    200: json(z.object({ sessionId: z.string(), app: z.object({ id: z.string(), name: z.string(), version: z.string(), versionId: z.string(), tabBar: z.array(z.object({ page: z.string(), text: z.string() })) }), frame: Frame })),
+    200: json(z.object({ sessionId: z.string(), app: z.object({ id: z.string(), name: z.string(), version: z.string(), versionId: z.string(), tabBar: z.array(z.object({ page: z.string(), text: z.string() })), background: z.string().nullable() }), frame: Frame })),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -134,6 +134,7 @@ export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Cons
     const user = requireUser(c);
     const sessionId = c.req.param('sessionId');
     const frame = await sessions.frame(user.id, sessionId);
+    const prompts = await sessions.openPrompts(user.id, sessionId);
     const last = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? NaN);
     const topic = sessionTopic(sessionId);
     return streamSSE(c, async (sse) => {
@@ -144,7 +145,11 @@ export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Cons
         queue.push(m);
         wake?.();
       });
-      if (resume === null || sub.gap) queue.unshift({ id: bus.lastId(topic), data: { kind: 'frame', update: frame } });
+      if (resume === null || sub.gap) {
+        // Starting afresh: the whole frame, then any dialog still waiting for this user's answer.
+        const id = bus.lastId(topic);
+        queue.unshift({ id, data: { kind: 'frame', update: frame } }, ...prompts.map((p) => ({ id, data: p })));
+      }
       sse.onAbort(() => {
         sub.close();
         wake?.();

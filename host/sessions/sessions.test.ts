@@ -24,6 +24,7 @@ const program = rawProgram({
 const manifest: Manifest = {
   name: 'Counter', version: '1.0.0', pages: ['pages/index'], network: { domains: [] },
   permissions: { userInfo: { reason: 'to greet you by your name' } },
+  window: { background: '#f5f5f5' },
 };
 
 function text(frame: { view?: unknown }): string {
@@ -157,6 +158,20 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
     const o = await sessions.open('u8', 'counter');
     await sessions.evictIdle(Date.now() + 60_000);
     await expect(sessions.event('u9', o.sessionId, { handler: 'add', type: 'tap' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('shows a dialog still waiting for an answer to a shell that connects afresh', async () => {
+    const o = await sessions.open('u10', 'counter');
+    await sessions.event('u10', o.sessionId, { handler: 'ask', type: 'tap' });
+    const open = await sessions.openPrompts('u10', o.sessionId);
+    expect(open).toMatchObject([{ kind: 'modal', title: 'Sure?' }]);
+    await sessions.answer('u10', o.sessionId, open[0]!.promptId, false);
+    expect(await sessions.openPrompts('u10', o.sessionId)).toEqual([]);
+  });
+
+  it('tells the shell the page background the manifest asks for', async () => {
+    const o = await sessions.open('u1', 'counter');
+    expect(o.app.background).toBe('#f5f5f5');
   });
 
   it('refuses to open an app that does not exist', async () => {

@@ -24,7 +24,8 @@ export interface AppSummary {
 
 export interface OpenedApp {
   sessionId: string;
-  app: { id: string; name: string; version: string; versionId: string; tabBar: { page: string; text: string }[] };
+  /** `background` is the manifest's `window.background`, checked like any program style. */
+  app: { id: string; name: string; version: string; versionId: string; tabBar: { page: string; text: string }[]; background: string | null };
   frame: ViewUpdate;
 }
 

@@ -17,6 +17,7 @@ import { appIcon } from '../icon.ts';
 import { rememberApp, recentApps } from '../recent.ts';
 import { loginPath, type HistoryState } from '../router.ts';
 import { openStream, type Stream } from '../sse.ts';
+import { applyStyle } from '../../../../sdk/view/style.ts';
 
 export interface AppTarget {
   appId: string;
@@ -94,6 +95,7 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
     const app = opened.app;
     if (ctx.account) rememberApp(ctx.account.id, app);
     document.title = `${app.name} · Atrium`;
+    applyStyle(page, app.background ? { background: app.background } : null);
     renderer = createRenderer(page, { onEvent: send, assetUrl: (path) => api.assetUrl(app.versionId, path) });
     apply(opened.frame);
     splash.hidden = true;
