@@ -4,30 +4,14 @@
  */
 import type { Json, ShellEvent } from '../../../sdk/contract/view.ts';
 import type { ViewUpdate } from '../../../runtime/index.ts';
+import type { AccountView as Account } from '../../modules/identity/index.ts';
+import type { AppSummary } from '../../modules/apps/index.ts';
+import type { Opened as OpenedApp } from '../../sessions/index.ts';
 
-export interface Account {
-  id: string;
-  kind: string;
-  email: string;
-  displayName: string;
-  createdAt: string;
-}
-
-export interface AppSummary {
-  id: string;
-  merchantId: string;
-  name: string;
-  category: string;
-  description: string;
-  version: string;
-}
-
-export interface OpenedApp {
-  sessionId: string;
-  /** `background` is the manifest's `window.background`, checked like any program style. */
-  app: { id: string; name: string; version: string; versionId: string; tabBar: { page: string; text: string }[]; background: string | null };
-  frame: ViewUpdate;
-}
+// The server's own types, imported as types only: nothing of the server reaches the bundle.
+export type { AccountView as Account } from '../../modules/identity/index.ts';
+export type { AppSummary } from '../../modules/apps/index.ts';
+export type { Opened as OpenedApp } from '../../sessions/index.ts';
 
 export interface Authorization {
   appId: string;

@@ -4,6 +4,7 @@
  */
 import type { Json, ShellEvent } from '../../contract/view.ts';
 import type { ViewUpdate } from '../../../runtime/index.ts';
+import type { DialogRequest } from '../../view/chrome/index.ts';
 
 /** The parts of a manifest the shell draws around the page. */
 export interface ProgramInfo {
@@ -15,16 +16,8 @@ export interface ProgramInfo {
   tabBar: { page: string; text: string }[];
 }
 
-export interface ModalRequest {
-  id: number;
-  /** `payment` is drawn as the host's payment sheet. */
-  kind: 'modal' | 'payment' | 'consent';
-  title: string;
-  content?: string;
-  confirmText?: string;
-  cancelText?: string;
-  showCancel?: boolean;
-}
+/** A host-drawn dialog the dev page shows and answers by `id`. */
+export type ModalRequest = { id: number } & Pick<DialogRequest, 'kind' | 'title' | 'content' | 'confirmText' | 'cancelText' | 'showCancel'>;
 
 export type ServerMessage =
   | { kind: 'program'; program: ProgramInfo }
