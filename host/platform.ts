@@ -93,6 +93,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
       const closing = new Promise<void>((r) => server.close(() => r()));
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await closing;
+      await sessions.suspendAll();
       await runtime.shutdown();
       await db.close();
     },

@@ -85,7 +85,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
       listener: {
         update: (update) => publish(sessionId, { kind: 'frame', update }),
         log: (level, text) => deps.log?.(version.appId, level, text),
-        ended: (reason) => void ended(sessionId, reason),
+        ended: (reason) => void ended(sessionId, reason).catch((e) => deps.log?.(version.appId, 'error', `ending the session failed: ${(e as Error).message}`)),
       },
     });
     const entry: Live = { session, userId, version, lastActive: Date.now() };
@@ -169,19 +169,29 @@ export function createSessionManager(deps: SessionManagerDeps) {
     let n = 0;
     for (const [sessionId, entry] of live) {
       if (at - entry.lastActive < idleMs || entry.session.inFlight > 0) continue;
-      const snapshot = await entry.session.takeSnapshot().catch(() => entry.session.snapshot);
-      if (!snapshot) continue;
-      const row = { user_id: entry.userId, app_id: entry.version.appId, version_id: entry.version.versionId, snapshot: JSON.stringify(snapshot), updated_at: now() };
-      await db
-        .insertInto('sessions_snapshots')
-        .values({ session_id: sessionId, ...row })
-        .onConflict((oc) => oc.column('session_id').doUpdateSet(row))
-        .execute();
-      live.delete(sessionId);
-      await entry.session.close();
-      n++;
+      if (await suspend(sessionId, entry)) n++;
     }
     return n;
+  }
+
+  /** Writes a session's snapshot and closes it; its next event brings it back, on any node. */
+  async function suspend(sessionId: string, entry: Live): Promise<boolean> {
+    const snapshot = await entry.session.takeSnapshot().catch(() => entry.session.snapshot);
+    if (!snapshot) return false;
+    const row = { user_id: entry.userId, app_id: entry.version.appId, version_id: entry.version.versionId, snapshot: JSON.stringify(snapshot), updated_at: now() };
+    await db
+      .insertInto('sessions_snapshots')
+      .values({ session_id: sessionId, ...row })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet(row))
+      .execute();
+    live.delete(sessionId);
+    await entry.session.close();
+    return true;
+  }
+
+  /** Before the host stops: every live session is snapshotted, so users carry on after a restart. */
+  async function suspendAll(): Promise<void> {
+    for (const [sessionId, entry] of [...live]) await suspend(sessionId, entry).catch(() => live.delete(sessionId));
   }
 
   /** Prompts the user has not answered yet, for a shell that connects afresh. */
@@ -190,7 +200,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return prompts.open(sessionId);
   }
 
-  return { open, event, frame, answer, openPrompts, close, evictIdle, liveCount: () => live.size };
+  return { open, event, frame, answer, openPrompts, close, evictIdle, suspendAll, liveCount: () => live.size };
 }
 
 export type SessionManager = ReturnType<typeof createSessionManager>;

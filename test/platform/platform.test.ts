@@ -171,11 +171,21 @@ describe.each(testDatabases())('the platform on a fresh $name database', (tdb) =
 });
 
 describe('restarting on the same data directory', () => {
-  it('keeps accounts and apps and seeds nothing twice', async () => {
+  it('keeps accounts, apps and open sessions, and seeds nothing twice', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atrium-restart-'));
     const config = loadConfig({ ATRIUM_DATA_DIR: dir, PORT: '0', ATRIUM_SHARDS: '1' });
     const first = await startPlatform(config, { log: () => {} });
     expect(first.seeded).toBe(true);
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: first.url },
+      body: JSON.stringify({ email: demoAccounts.user.email, password: demoAccounts.user.password }),
+    });
+    const firstCookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const post = (path: string, body: unknown) =>
+      fetch(first.url + path, { method: 'POST', headers: { 'content-type': 'application/json', origin: first.url, cookie: firstCookie }, body: JSON.stringify(body) });
+    const { sessionId } = (await (await post('/api/apps/hello/sessions', {})).json()) as { sessionId: string };
+    await post(`/api/sessions/${sessionId}/events`, { handler: 'add', type: 'tap' });
     await first.close();
     const second = await startPlatform(config, { log: () => {} });
     try {
@@ -186,6 +196,15 @@ describe('restarting on the same data directory', () => {
         body: JSON.stringify({ email: demoAccounts.user.email, password: demoAccounts.user.password }),
       });
       expect(res.status).toBe(200);
+      // The session opened before the restart carries on where it was.
+      const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+      const tap = await fetch(`${second.url}/api/sessions/${sessionId}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: second.url, cookie },
+        body: JSON.stringify({ handler: 'add', type: 'tap' }),
+      });
+      expect(tap.status).toBe(200);
+      expect(JSON.stringify((await tap.json()).frame.view)).toContain('"Tapped ","2"," times"');
     } finally {
       await second.close();
       rmSync(dir, { recursive: true, force: true });
