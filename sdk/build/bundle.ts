@@ -42,7 +42,7 @@ export async function bundleProgram(
 ): Promise<{ code: string; errors: [] } | { code: null; errors: Diagnostic[] }> {
   try {
     const out = await build({
-      stdin: { contents: entrySource(dir, manifest), resolveDir: dir, sourcefile: '(entry)', loader: 'js' },
+      stdin: { contents: entrySource(dir, manifest), resolveDir: resolve(dir), sourcefile: '(entry)', loader: 'js' },
       absWorkingDir: resolve(dir),
       bundle: true,
       write: false,
