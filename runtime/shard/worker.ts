@@ -27,11 +27,16 @@ const sessions = new Map<string, GuestSession>();
 await registry.prepare(data.memoryBytes);
 
 const outbox: FromShard[] = [];
+let flushing: NodeJS.Immediate | null = null;
+/** Queues a message; replies flush at once (with what came before them), notices by the next turn. */
 function send(m: FromShard): void {
-  if (outbox.length === 0) queueMicrotask(flush);
   outbox.push(m);
+  if (!('kind' in m)) flush();
+  else flushing ??= setImmediate(flush);
 }
 function flush(): void {
+  if (flushing) clearImmediate(flushing);
+  flushing = null;
   if (outbox.length) port.postMessage(outbox.splice(0));
 }
 
