@@ -356,3 +356,21 @@ describe('a broken bound', () => {
     await other.close();
   });
 });
+
+describe('odd render output', () => {
+  it('ends only the session when a node has no type', async () => {
+    const bundle = rawProgram({ 'pages/index': `{ render() { return { props: {}, children: [{ type: undefined, props: {}, children: [] }] }; } }` });
+    await expect(open(bundle)).rejects.toThrow(/unknown component/);
+    const other = await open(counter);
+    await other.event({ handler: 'add', type: 'tap' });
+    expect(text(other, 'count')).toBe('1');
+    await other.close();
+  });
+
+  it('leaves out props whose values JSON cannot carry', async () => {
+    const bundle = rawProgram({ 'pages/index': `{ render() { return { type: 'view', props: { id: Symbol('x'), hidden: undefined }, children: ['ok'] }; } }` });
+    const s = await open(bundle);
+    expect(s.view).toEqual({ type: 'view', props: {}, children: ['ok'] });
+    await s.close();
+  });
+});

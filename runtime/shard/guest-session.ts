@@ -248,7 +248,7 @@ export class GuestSession {
   /** Runs an op, then renders if anything changed and posts the view. */
   private step(op: string, arg: string): void {
     const out = this.enter(op, arg, this.limits.handlerMs);
-    const result = JSON.parse(out) as { ok: boolean; error?: ErrorBody };
+    const result = parseGuest(out) as { ok: boolean; error?: ErrorBody };
     if (!result.ok && result.error) {
       if (['memory_exceeded', 'stack_exceeded', 'too_large', 'limit_exceeded'].includes(result.error.code)) {
         throw new SessionEnd(result.error);
@@ -262,7 +262,7 @@ export class GuestSession {
   private flush(): void {
     const out = this.enter('flush', '', this.limits.handlerMs);
     if (out === '') return;
-    const parsed = JSON.parse(out) as { ok?: boolean; error?: ErrorBody; frame?: any; snapshot?: Snapshot };
+    const parsed = parseGuest(out) as { ok?: boolean; error?: ErrorBody; frame?: any; snapshot?: Snapshot };
     if (parsed.ok === false && parsed.error) {
       if (!this.lastView) throw new SessionEnd({ code: 'program_error', message: `render failed: ${parsed.error.message}` });
       this.host.post({ kind: 'log', sessionId: this.id, level: 'error', text: `render failed: ${parsed.error.message}` });
@@ -326,7 +326,7 @@ export class GuestSession {
   }
 
   snapshot(): Snapshot {
-    return JSON.parse(this.enter('snapshot', '', this.limits.handlerMs)) as Snapshot;
+    return parseGuest(this.enter('snapshot', '', this.limits.handlerMs)) as Snapshot;
   }
 
   /** Lets the page say goodbye (onUnload) within its budget, then frees everything. */
@@ -363,6 +363,15 @@ export class GuestSession {
     this.slot = slot;
     this.clock.stop();
     this.clock = new GuestClock(clock, (id) => this.host.timer(this, id));
+  }
+}
+
+/** Guest output is text the guest wrote: text that is not JSON ends the session, not the module. */
+function parseGuest(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SessionEnd({ code: 'invalid_view', message: 'the program produced output that is not JSON' });
   }
 }
 
