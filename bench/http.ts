@@ -12,32 +12,11 @@ import { Hono } from 'hono';
 import { Pool } from 'undici';
 import { loadConfig } from '../host/config.ts';
 import { startPlatform } from '../host/platform.ts';
+import { createRequire } from 'node:module';
+import { loadFromWorker } from './load.ts';
 import { percentile, printFigures, samples, type Figure } from './stats.ts';
 
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-}
-
-/** Keeps `connections` requests in flight for `ms`, each connection sending its own request. */
-async function load(pool: Pool, ms: number, connections: number, request: (i: number) => { path: string; body: string; headers: Record<string, string> }): Promise<Load> {
-  const latencies: number[] = [];
-  const until = performance.now() + ms;
-  await Promise.all(
-    Array.from({ length: connections }, async (_, i) => {
-      while (performance.now() < until) {
-        const r = request(i);
-        const t = performance.now();
-        const res = await pool.request({ method: 'POST', path: r.path, body: r.body, headers: { 'content-type': 'application/json', ...r.headers } });
-        await res.body.text();
-        if (res.statusCode !== 200) throw new Error(`${r.path} answered ${res.statusCode}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  return { rps: latencies.length / (ms / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
+const undiciPath = createRequire(import.meta.url).resolve('undici');
 
 export async function runHttpBench(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-bench-'));
@@ -74,12 +53,13 @@ export async function runHttpBench(): Promise<void> {
   }
   const tap = JSON.stringify({ handler: 'add', type: 'tap' });
   const event = (i: number) => ({ path: `/api/sessions/${sessionIds[i]}/events`, body: tap, headers: { authorization: `Bearer ${tokens[i]}` } });
-  const bareReq = () => ({ path: '/bare', body: tap, headers: {} });
+  const eventRequests = sessionIds.map((_, i) => event(i));
+  const bareRequests = [{ path: '/bare', body: tap, headers: {} }];
 
-  await load(pool, 1000, connections, event);
-  await load(barePool, 1000, connections, bareReq);
-  const events = await load(pool, 4000, connections, event);
-  const baseline = await load(barePool, 4000, connections, bareReq);
+  await loadFromWorker(platform.url, eventRequests, 1000, connections, undiciPath);
+  await loadFromWorker(bareUrl, bareRequests, 1000, connections, undiciPath);
+  const events = await loadFromWorker(platform.url, eventRequests, 4000, connections, undiciPath);
+  const baseline = await loadFromWorker(bareUrl, bareRequests, 4000, connections, undiciPath);
 
   const single = await samples(300, async () => {
     const res = await pool.request({ method: 'POST', ...event(0) , headers: { 'content-type': 'application/json', ...event(0).headers } });
