@@ -3,10 +3,10 @@
  * typed data and views, and oversized bridge arguments. The host reads only strings it parsed
  * itself and validates them; whatever it refuses ends the session with a stable code.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultLimits, Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile } from './hostile.ts';
-import { Neighbours } from './neighbour.ts';
+import { describe, expect, it } from 'vitest';
+import { defaultLimits, type Runtime } from '../../runtime/index.ts';
+import { expectContained, hostileBundle, openHostile, withTopology } from './hostile.ts';
+import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
 
@@ -15,14 +15,10 @@ const rendering = (view: string) => hostileBundle(`render() { return ${view}; },
 
 let rt: Runtime;
 let neighbours: Neighbours;
-beforeAll(async () => {
-  rt = await Runtime.create({ shards: 2 });
-  neighbours = await Neighbours.open(rt, 2);
-});
-afterAll(() => rt.shutdown());
-afterEach(() => {
-  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-});
+withTopology((r, n) => {
+  rt = r;
+  neighbours = n;
+}, { pollutionCheck: true });
 
 describe('setData', () => {
   it('of more than 1 MiB ends the session with too_large', async () => {

@@ -1,19 +1,18 @@
 /** Loops wherever guest code can run: each is stopped at its CPU deadline and ends only its session. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultLimits, Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile } from './hostile.ts';
-import { Neighbours } from './neighbour.ts';
+import { describe, expect, it } from 'vitest';
+import { defaultLimits, type Runtime } from '../../runtime/index.ts';
+import { expectContained, hostileBundle, openHostile, withTopology } from './hostile.ts';
+import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
 const EVAL_MS = 200;
 
 let rt: Runtime;
 let neighbours: Neighbours;
-beforeAll(async () => {
-  rt = await Runtime.create({ shards: 2 });
-  neighbours = await Neighbours.open(rt, 2);
+withTopology((r, n) => {
+  rt = r;
+  neighbours = n;
 });
-afterAll(() => rt.shutdown());
 
 describe('an endless loop', () => {
   it('at the top level of the bundle ends the open with cpu_exceeded', async () => {

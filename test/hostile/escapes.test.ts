@@ -2,10 +2,10 @@
  * Escape attempts: they may run, but they find only the sandbox's own global object, never the
  * host's process, modules, files or the raw bridge. Each program reports what it found in `#note`.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultLimits, Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile, until, type Hostile } from './hostile.ts';
-import { Neighbours } from './neighbour.ts';
+import { describe, expect, it } from 'vitest';
+import { defaultLimits, type Runtime } from '../../runtime/index.ts';
+import { expectContained, hostileBundle, openHostile, until, type Hostile, withTopology } from './hostile.ts';
+import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
 
@@ -22,14 +22,10 @@ async function attempt(body: string): Promise<Hostile> {
 
 let rt: Runtime;
 let neighbours: Neighbours;
-beforeAll(async () => {
-  rt = await Runtime.create({ shards: 2 });
-  neighbours = await Neighbours.open(rt, 2);
-});
-afterAll(() => rt.shutdown());
-afterEach(() => {
-  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-});
+withTopology((r, n) => {
+  rt = r;
+  neighbours = n;
+}, { pollutionCheck: true });
 
 describe('an escape attempt', () => {
   it('through constructor.constructor("return process")() finds no process', async () => {

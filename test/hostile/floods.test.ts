@@ -1,19 +1,18 @@
 /** Floods of microtasks, timers and log lines: each is bounded, and none starves a neighbour. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultLimits, Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile, until } from './hostile.ts';
-import { Neighbours } from './neighbour.ts';
+import { describe, expect, it } from 'vitest';
+import { defaultLimits, type Runtime } from '../../runtime/index.ts';
+import { expectContained, hostileBundle, openHostile, until, withTopology } from './hostile.ts';
+import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let rt: Runtime;
 let neighbours: Neighbours;
-beforeAll(async () => {
-  rt = await Runtime.create({ shards: 2 });
-  neighbours = await Neighbours.open(rt, 2);
+withTopology((r, n) => {
+  rt = r;
+  neighbours = n;
 });
-afterAll(() => rt.shutdown());
 
 describe('a microtask flood', () => {
   it('of promise jobs that queue themselves ends the session with cpu_exceeded', async () => {

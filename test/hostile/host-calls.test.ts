@@ -2,12 +2,12 @@
  * Abuse of host calls: too many, too many waiting, re-entrant, malformed, answered after the
  * session ended, or aimed at the host's prototypes through the real dispatcher.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, defaultLimits, Runtime, type Session } from '../../runtime/index.ts';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, defaultLimits, type Runtime, type Session } from '../../runtime/index.ts';
 import type { Outcome } from '../../sdk/contract/index.ts';
 import { createMemoryHost } from '../../sdk/testing/memory-host.ts';
-import { expectContained, hostileBundle, openHostile, until } from './hostile.ts';
-import { Neighbours } from './neighbour.ts';
+import { expectContained, hostileBundle, openHostile, until, withTopology } from './hostile.ts';
+import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
 /**
@@ -31,14 +31,10 @@ function heldHost() {
 
 let rt: Runtime;
 let neighbours: Neighbours;
-beforeAll(async () => {
-  rt = await Runtime.create({ shards: 2 });
-  neighbours = await Neighbours.open(rt, 2);
-});
-afterAll(() => rt.shutdown());
-afterEach(() => {
-  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-});
+withTopology((r, n) => {
+  rt = r;
+  neighbours = n;
+}, { pollutionCheck: true });
 
 describe('host calls', () => {
   it('more than 1,000 in one handler end the session with limit_exceeded', async () => {

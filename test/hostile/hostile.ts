@@ -2,11 +2,11 @@
  * A hostile program under test: opened in its own merchant, with everything it produced recorded
  * (views, logs, host calls, rejections, the reason it ended) so tests can check what leaked.
  */
-import { expect } from 'vitest';
-import { errorBody, watchdogBoundMs, type GuestCall, type Limits, type Runtime, type Session } from '../../runtime/index.ts';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { errorBody, Runtime, watchdogBoundMs, type GuestCall, type Limits, type Session } from '../../runtime/index.ts';
 import type { ErrorBody, ErrorCode, Outcome, ShellEvent } from '../../sdk/contract/index.ts';
 import { pageConfig, rawProgram } from '../support/programs.ts';
-import { SECRET, text, type Neighbours } from './neighbour.ts';
+import { Neighbours, SECRET, text } from './neighbour.ts';
 
 export const HOSTILE_MERCHANT = 'evil-merchant';
 
@@ -154,4 +154,23 @@ export async function until(done: () => boolean, timeoutMs = 2000): Promise<void
 export async function expectContained(h: Hostile, neighbours: Neighbours): Promise<void> {
   await neighbours.expectAnswer();
   expect(h.produced()).not.toContain(SECRET);
+}
+
+/**
+ * The topology every hostile file runs in: two shards, a healthy neighbour merchant on each, the
+ * runtime shut down after the file. `ready` receives them once they are up. With
+ * `pollutionCheck`, every test also proves the host's Object.prototype stayed clean.
+ */
+export function withTopology(ready: (rt: Runtime, neighbours: Neighbours) => void, options: { pollutionCheck?: boolean } = {}): void {
+  let rt: Runtime | undefined;
+  beforeAll(async () => {
+    rt = await Runtime.create({ shards: 2 });
+    ready(rt, await Neighbours.open(rt, 2));
+  });
+  afterAll(() => rt?.shutdown());
+  if (options.pollutionCheck) {
+    afterEach(() => {
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
 }

@@ -2,10 +2,10 @@
  * Memory bombs against a merchant module with a fixed 32 MiB maximum: the guest runs out of memory
  * cleanly and its session ends with memory_exceeded; other merchants live in other modules.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile } from './hostile.ts';
-import { Neighbours } from './neighbour.ts';
+import { describe, expect, it } from 'vitest';
+import { type Runtime } from '../../runtime/index.ts';
+import { expectContained, hostileBundle, openHostile, withTopology } from './hostile.ts';
+import type { Neighbours } from './neighbour.ts';
 
 /**
  * A generous CPU budget, so the bound under test is memory even on a loaded machine; each bomb
@@ -26,11 +26,10 @@ const BOMBS = {
 
 let rt: Runtime;
 let neighbours: Neighbours;
-beforeAll(async () => {
-  rt = await Runtime.create({ shards: 2 });
-  neighbours = await Neighbours.open(rt, 2);
+withTopology((r, n) => {
+  rt = r;
+  neighbours = n;
 });
-afterAll(() => rt.shutdown());
 
 describe('running out of memory', () => {
   it.each(Object.entries(BOMBS))('with %s in a handler ends the session with memory_exceeded', async (_, code) => {

@@ -1,18 +1,17 @@
 /** Catastrophic backtracking: the matcher polls the deadline, so the session ends with cpu_exceeded. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultLimits, Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile } from './hostile.ts';
-import { Neighbours } from './neighbour.ts';
+import { describe, expect, it } from 'vitest';
+import { defaultLimits, type Runtime } from '../../runtime/index.ts';
+import { expectContained, hostileBundle, openHostile, withTopology } from './hostile.ts';
+import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
 
 let rt: Runtime;
 let neighbours: Neighbours;
-beforeAll(async () => {
-  rt = await Runtime.create({ shards: 2 });
-  neighbours = await Neighbours.open(rt, 2);
+withTopology((r, n) => {
+  rt = r;
+  neighbours = n;
 });
-afterAll(() => rt.shutdown());
 
 describe('a catastrophic regular expression', () => {
   it('with nested quantifiers on a near-match ends the session with cpu_exceeded', async () => {

@@ -3,9 +3,9 @@
  * stack) turns each into stack_exceeded for that session, and never into a host-side overflow that
  * would retire the merchant's module or crash the shard.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultLimits, Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile } from './hostile.ts';
+import { expectContained, hostileBundle, openHostile, withTopology } from './hostile.ts';
 import { Neighbours, SECRET } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
@@ -19,11 +19,10 @@ const DEEP = {
 
 let rt: Runtime;
 let neighbours: Neighbours;
-beforeAll(async () => {
-  rt = await Runtime.create({ shards: 2 });
-  neighbours = await Neighbours.open(rt, 2);
+withTopology((r, n) => {
+  rt = r;
+  neighbours = n;
 });
-afterAll(() => rt.shutdown());
 
 describe('too deep', () => {
   it.each(Object.entries(DEEP))('%s in a handler ends the session with stack_exceeded', async (_, code) => {

@@ -3,11 +3,11 @@
  * before merchant code, so host calls and renders still cross exactly, and nothing the program
  * does to its prototypes reaches the host's.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultLimits, Runtime } from '../../runtime/index.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultLimits, type Runtime } from '../../runtime/index.ts';
 import { rawProgram } from '../support/programs.ts';
-import { expectContained, openHostile, until, type Hostile } from './hostile.ts';
-import { Neighbours, text } from './neighbour.ts';
+import { expectContained, openHostile, until, type Hostile, withTopology } from './hostile.ts';
+import { type Neighbours, text } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
 
@@ -65,11 +65,10 @@ async function expectCallAndRenderWork(h: Hostile): Promise<void> {
 
 let rt: Runtime;
 let neighbours: Neighbours;
-beforeAll(async () => {
-  rt = await Runtime.create({ shards: 2 });
-  neighbours = await Neighbours.open(rt, 2);
+withTopology((r, n) => {
+  rt = r;
+  neighbours = n;
 });
-afterAll(() => rt.shutdown());
 afterEach(() => {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
