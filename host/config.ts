@@ -18,6 +18,11 @@ export interface Config {
   admin: { email: string; password: string } | null;
   /** Seed the demo merchant, apps and user on a fresh database. */
   seedDemo: boolean;
+  /**
+   * The origin browsers reach the host at (`https://atrium.example.com`), when a proxy in front
+   * rewrites the Host header; cookie-riding requests from it pass the cross-site check.
+   */
+  publicOrigin: string | null;
 }
 
 const schema = z.object({
@@ -33,6 +38,10 @@ const schema = z.object({
   ATRIUM_ADMIN_EMAIL: z.email().optional(),
   ATRIUM_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
   ATRIUM_SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  ATRIUM_PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => new URL(u).origin === u.replace(/\/$/, ''), 'an origin only, like https://atrium.example.com (no path)')
+    .optional(),
 });
 
 /** Reads and checks the environment; a bad value fails start-up with a message naming it. */
@@ -55,5 +64,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     shards: e.ATRIUM_SHARDS,
     admin: e.ATRIUM_ADMIN_EMAIL && e.ATRIUM_ADMIN_PASSWORD ? { email: e.ATRIUM_ADMIN_EMAIL, password: e.ATRIUM_ADMIN_PASSWORD } : null,
     seedDemo: e.ATRIUM_SEED_DEMO === 'true',
+    publicOrigin: e.ATRIUM_PUBLIC_ORIGIN ? new URL(e.ATRIUM_PUBLIC_ORIGIN).origin : null,
   };
 }

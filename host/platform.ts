@@ -75,6 +75,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const app = createHttpApp({
     dev: config.dev,
     verifyToken: identity.verifyToken,
+    trustedOrigins: config.publicOrigin ? [config.publicOrigin] : [],
     routes: [identity.routes, appsRoutes(apps), sessionRoutes(sessions, bus, consents)],
     log,
   });

@@ -211,3 +211,23 @@ describe('restarting on the same data directory', () => {
     }
   }, 120_000);
 });
+
+describe('behind a proxy that rewrites Host', () => {
+  it('accepts cookie-riding requests from the configured public origin and no other', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atrium-proxy-'));
+    const p = await startPlatform(loadConfig({ ATRIUM_DATA_DIR: dir, PORT: '0', ATRIUM_SHARDS: '1', ATRIUM_PUBLIC_ORIGIN: 'https://atrium.example.com' }), { log: () => {} });
+    try {
+      const login = (origin: string) =>
+        fetch(`${p.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin },
+          body: JSON.stringify({ email: demoAccounts.user.email, password: demoAccounts.user.password }),
+        });
+      expect((await login('https://atrium.example.com')).status).toBe(200);
+      expect((await login('https://evil.example')).status).toBe(403);
+    } finally {
+      await p.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('the host configuration', () => {
+  it('runs on SQLite under ./data on port 3000 when nothing is set', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, hostname: '127.0.0.1', dataDir: resolve('./data'), databaseUrl: null, dev: true, shards: 2, admin: null, seedDemo: true, publicOrigin: null });
+  });
+
+  it('uses PostgreSQL when given a postgres URL', () => {
+    expect(loadConfig({ ATRIUM_DATABASE_URL: 'postgres://u@db:5432/atrium' }).databaseUrl).toBe('postgres://u@db:5432/atrium');
+  });
+
+  it('refuses a database URL that is not PostgreSQL, naming the variable', () => {
+    expect(() => loadConfig({ ATRIUM_DATABASE_URL: 'mysql://db/atrium' })).toThrow(/ATRIUM_DATABASE_URL: must be a postgres:\/\/ URL/);
+  });
+
+  it('refuses a port that is not a port', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('takes the first admin only with both email and password', () => {
+    expect(() => loadConfig({ ATRIUM_ADMIN_EMAIL: 'root@example.com' })).toThrow(/go together/);
+    expect(loadConfig({ ATRIUM_ADMIN_EMAIL: 'root@example.com', ATRIUM_ADMIN_PASSWORD: 'a long password' }).admin).toEqual({ email: 'root@example.com', password: 'a long password' });
+  });
+
+  it('is production only when NODE_ENV says so', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).dev).toBe(false);
+  });
+
+  it('takes a public origin, and refuses one with a path', () => {
+    expect(loadConfig({ ATRIUM_PUBLIC_ORIGIN: 'https://atrium.example.com/' }).publicOrigin).toBe('https://atrium.example.com');
+    expect(() => loadConfig({ ATRIUM_PUBLIC_ORIGIN: 'https://atrium.example.com/app' })).toThrow(/an origin only/);
+    expect(() => loadConfig({ ATRIUM_PUBLIC_ORIGIN: 'javascript:alert(1)' })).toThrow(/ATRIUM_PUBLIC_ORIGIN/);
+  });
+});
