@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultLimits, type Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile, withTopology } from './hostile.ts';
+import { expectContained, hostileBundle, openHostile, withTopology, expectSurvivedAndContained } from './hostile.ts';
 import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
@@ -34,9 +34,7 @@ describe('setData', () => {
     await h.tap('spin');
     expect(h.logs.join('\n')).toMatch(/TypeError: circular reference/);
     expect(JSON.stringify(h.session!.view)).toBe(before);
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('with __proto__ keys or paths is refused to the program and pollutes no prototype', async () => {
@@ -52,9 +50,7 @@ describe('setData', () => {
     );
     await h.tap('spin');
     expect(h.note()).toBe('refused,refused,refused undefined');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 });
 
@@ -151,9 +147,7 @@ describe('bridge arguments', () => {
     await h.tap('spin');
     expect(h.note()).toBe('too_large');
     expect(h.calls).toEqual([]);
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultLimits, type Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile, until, type Hostile, withTopology } from './hostile.ts';
+import { expectContained, hostileBundle, openHostile, until, type Hostile, withTopology, expectSurvivedAndContained } from './hostile.ts';
 import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
@@ -31,18 +31,14 @@ describe('an escape attempt', () => {
   it('through constructor.constructor("return process")() finds no process', async () => {
     const h = await attempt(`try { return typeof ({}).constructor.constructor('return process')(); } catch (e) { return e.name + ': ' + e.message; }`);
     expect(h.note()).toBe('ReferenceError: process is not defined');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('through Function("return this")() reaches only the sandbox global, without the bridge', async () => {
     const names = JSON.stringify(HOST_NAMES);
     const h = await attempt(`const g = Function('return this')(); return ${names}.filter((n) => n in g).join(',') || 'nothing';`);
     expect(h.note()).toBe('nothing');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('listing every global name finds none of the host’s', async () => {
@@ -51,9 +47,7 @@ describe('an escape attempt', () => {
     expect(globals).toContain('JSON');
     expect(globals).toContain('__atrium');
     for (const name of HOST_NAMES) expect(globals).not.toContain(name);
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('through import() of node modules, QuickJS std/os and file paths is rejected every time', async () => {
@@ -66,9 +60,7 @@ describe('an escape attempt', () => {
       return out.join(',');
     `);
     expect(h.note()).toBe(specifiers.map(() => 'ReferenceError').join(','));
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('with a static import in the bundle fails to open with program_error', async () => {
@@ -82,9 +74,7 @@ describe('an escape attempt', () => {
   it('through require, process and Buffer finds none of them', async () => {
     const h = await attempt(`return [typeof require, typeof process, typeof Buffer, typeof module, typeof globalThis.process].join(',');`);
     expect(h.note()).toBe('undefined,undefined,undefined,undefined,undefined');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('finds the raw bridge and the host’s entry point gone before merchant code runs', async () => {
@@ -94,9 +84,7 @@ describe('an escape attempt', () => {
     );
     await h.tap('spin');
     expect(h.note()).toBe('undefined,undefined,__atrium');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('to replace or extend the __atrium API changes nothing', async () => {
@@ -114,9 +102,7 @@ describe('an escape attempt', () => {
       return [globalThis.__atrium === api, Object.isFrozen(api), typeof api.bridge, api.call === call].join(',');
     `);
     expect(h.note()).toBe('true,true,undefined,true');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('through new Function and eval runs code that sees only the sandbox', async () => {
@@ -127,18 +113,14 @@ describe('an escape attempt', () => {
       return [viaFunction, viaEval, indirect].join('|');
     `);
     expect(h.note()).toBe('undefined,undefined,undefined|undefined,undefined,undefined|undefined');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('through error stacks and the console reveals no host paths', async () => {
     const h = await attempt(`try { null.x; } catch (e) { console.log(e.stack); return e.stack; }`);
     expect(h.note()).toMatch(/bundle\.js/);
     expect(h.produced()).not.toMatch(/\/work\/|node_modules|node:internal|worker_threads/);
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('through timers given strings instead of functions runs no code', async () => {
@@ -151,9 +133,7 @@ describe('an escape attempt', () => {
       return out.join(',') + ',' + typeof globalThis.ran;
     `);
     expect(h.note()).toBe('invalid_args,invalid_args,undefined');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Floods of microtasks, timers and log lines: each is bounded, and none starves a neighbour. */
 import { describe, expect, it } from 'vitest';
 import { defaultLimits, type Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile, until, withTopology } from './hostile.ts';
+import { expectContained, hostileBundle, openHostile, until, withTopology, expectSurvivedAndContained } from './hostile.ts';
 import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
@@ -98,9 +98,7 @@ describe('a log flood', () => {
     await h.tap('spin');
     expect(h.note()).toBe('done');
     expect(h.logs.filter((l) => l.includes('line ')).length).toBe(defaultLimits.logLinesPerEntry);
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('of megabyte lines reaches the host cut to 4 KiB a line', async () => {
@@ -109,8 +107,6 @@ describe('a log flood', () => {
     const lines = h.logs.filter((l) => l.includes('xxxx'));
     expect(lines.length).toBe(10);
     for (const l of lines) expect(l.length).toBeLessThan(4200);
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 });

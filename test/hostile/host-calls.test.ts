@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher, defaultLimits, type Runtime, type Session } from '../../runtime/index.ts';
 import type { Outcome } from '../../sdk/contract/index.ts';
 import { createMemoryHost } from '../../sdk/testing/memory-host.ts';
-import { expectContained, hostileBundle, openHostile, until, withTopology } from './hostile.ts';
+import { expectContained, hostileBundle, openHostile, until, withTopology, expectSurvivedAndContained } from './hostile.ts';
 import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
@@ -120,9 +120,7 @@ describe('host calls', () => {
     await h.tap('spin');
     expect(h.note()).toBe('invalid_args');
     expect(h.calls).toEqual([]);
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 });
 
@@ -163,8 +161,6 @@ describe('host calls through the real dispatcher', () => {
     expect(h.note()).toBe(`${unknown} ok {"a":1} undefined`);
     const stored = memory.state.storage.get('k') as Record<string, unknown>;
     expect(stored.polluted).toBeUndefined();
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 });

@@ -157,6 +157,16 @@ export async function expectContained(h: Hostile, neighbours: Neighbours): Promi
 }
 
 /**
+ * For errors contained without ending the session: it still answers its probe, the neighbours are
+ * untouched, and it closes cleanly.
+ */
+export async function expectSurvivedAndContained(h: Hostile, neighbours: Neighbours): Promise<void> {
+  await h.expectStillAnswers();
+  await expectContained(h, neighbours);
+  await h.session!.close();
+}
+
+/**
  * The topology every hostile file runs in: two shards, a healthy neighbour merchant on each, the
  * runtime shut down after the file. `ready` receives them once they are up. With
  * `pollutionCheck`, every test also proves the host's Object.prototype stayed clean.

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile, withTopology } from './hostile.ts';
+import { expectContained, hostileBundle, openHostile, withTopology, expectSurvivedAndContained } from './hostile.ts';
 import type { Neighbours } from './neighbour.ts';
 
 /**
@@ -58,9 +58,7 @@ describe('running out of memory', () => {
     const h = await openHostile(rt, hostileBundle(`spin() { try { ${BOMBS['big strings']} } catch (e) { this.setData({ note: e.name }); } },`), { limits });
     await h.tap('spin');
     expect(h.note()).toBe('InternalError');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 
   it('leaves the merchant able to open a new session that works', async () => {
@@ -69,8 +67,6 @@ describe('running out of memory', () => {
     await bomb.expectEnds('memory_exceeded', HANDLER_MS);
     const h = await openHostile(rt, hostileBundle(''), { limits });
     expect(h.opened).toBe(true);
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 });

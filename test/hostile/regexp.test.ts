@@ -1,7 +1,7 @@
 /** Catastrophic backtracking: the matcher polls the deadline, so the session ends with cpu_exceeded. */
 import { describe, expect, it } from 'vitest';
 import { defaultLimits, type Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile, withTopology } from './hostile.ts';
+import { expectContained, hostileBundle, openHostile, withTopology, expectSurvivedAndContained } from './hostile.ts';
 import type { Neighbours } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
@@ -50,8 +50,6 @@ describe('a catastrophic regular expression', () => {
     );
     await h.tap('spin');
     expect(h.note()).toBe('SyntaxError');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 });

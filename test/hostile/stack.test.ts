@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultLimits, Runtime } from '../../runtime/index.ts';
-import { expectContained, hostileBundle, openHostile, withTopology } from './hostile.ts';
+import { expectContained, hostileBundle, openHostile, withTopology, expectSurvivedAndContained } from './hostile.ts';
 import { Neighbours, SECRET } from './neighbour.ts';
 
 const HANDLER_MS = defaultLimits.handlerMs;
@@ -65,9 +65,7 @@ describe('too deep', () => {
     const h = await openHostile(rt, hostileBundle(`spin() { try { ${DEEP.recursion} } catch (e) { this.setData({ note: e.name }); } },`));
     await h.tap('spin');
     expect(h.note()).toBe('RangeError');
-    await h.expectStillAnswers();
-    await expectContained(h, neighbours);
-    await h.session!.close();
+    await expectSurvivedAndContained(h, neighbours);
   });
 });
 

@@ -24,3 +24,17 @@ export const primaryButton = {
   borderRadius: 22,
   fontWeight: '600',
 } as const;
+
+/** The bar fixed to the bottom of a page that holds its main action (checkout, add to cart). */
+export const actionBar = {
+  position: 'fixed',
+  left: 0,
+  right: 0,
+  bottom: 0,
+  display: 'flex',
+  alignItems: 'center',
+  gap: 12,
+  padding: '10px 16px',
+  background: colors.card,
+  borderTop: `1px solid ${colors.line}`,
+} as const;

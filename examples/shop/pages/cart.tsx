@@ -2,7 +2,7 @@ import { isAtriumError, page, payments, ui, type AtriumEvent } from 'atrium';
 import { Price } from '../components/price.tsx';
 import { Stepper } from '../components/stepper.tsx';
 import { clampQty, loadCart, MAX_QTY, orderItems, saveCart, toLines, totalOf, type CartLine } from '../lib/cart.ts';
-import { card, colors, primaryButton } from '../lib/theme.ts';
+import { actionBar, card, colors, primaryButton } from '../lib/theme.ts';
 
 /** Which line an event is about: its index, checked against the id in case the view was stale. */
 function lineIndex(cart: CartLine[], e: AtriumEvent): number {
@@ -147,19 +147,7 @@ export default page({
           ))}
         </list>
         <view
-          style={{
-            position: 'fixed',
-            left: 0,
-            right: 0,
-            bottom: 0,
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'flex-end',
-            gap: 12,
-            padding: '10px 16px',
-            background: colors.card,
-            borderTop: '1px solid #eeeeee',
-          }}
+          style={{ ...actionBar, justifyContent: 'flex-end' }}
         >
           <text style={{ fontSize: 14, color: colors.text }}>
             Total: <Price id="total" fen={total} size={20} />

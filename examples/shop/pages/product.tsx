@@ -4,7 +4,7 @@ import { Stepper } from '../components/stepper.tsx';
 import { Tag } from '../components/tag.tsx';
 import { addToCart, clampQty, countItems, loadCart, MAX_QTY } from '../lib/cart.ts';
 import { findProduct, soldLabel } from '../lib/products.ts';
-import { card, colors, primaryButton } from '../lib/theme.ts';
+import { actionBar, card, colors, primaryButton } from '../lib/theme.ts';
 
 export default page({
   title: 'Product',
@@ -85,18 +85,7 @@ export default page({
           </text>
         </view>
         <view
-          style={{
-            position: 'fixed',
-            left: 0,
-            right: 0,
-            bottom: 0,
-            display: 'flex',
-            alignItems: 'center',
-            gap: 12,
-            padding: '10px 16px',
-            background: colors.card,
-            borderTop: '1px solid #eeeeee',
-          }}
+          style={actionBar}
         >
           <navigator id="go-to-cart" url="/pages/cart" openType="switchTab" style={{ fontSize: 12, color: colors.muted, textAlign: 'center', minWidth: 44 }}>
             <text style={{ display: 'block', fontSize: 14, color: colors.text }}>Cart</text>
