@@ -23,7 +23,24 @@ export interface Config {
    * rewrites the Host header; cookie-riding requests from it pass the cross-site check.
    */
   publicOrigin: string | null;
+  /** What the automated checks on a submitted version refuse. */
+  review: ReviewPolicy;
 }
+
+export interface ReviewPolicy {
+  /** Categories an app may only trade in with an admin-granted licence. */
+  restrictedCategories: string[];
+  /** Words and phrases no page may show; matched as whole words, without case. */
+  bannedTerms: string[];
+}
+
+export const defaultReviewPolicy: ReviewPolicy = {
+  restrictedCategories: ['tobacco', 'pharmaceuticals', 'adult', 'weapons', 'gambling'],
+  bannedTerms: ['counterfeit', 'replica watches', 'pyramid scheme', 'guaranteed returns', 'fake id'],
+};
+
+/** `a, b ,c` → ['a', 'b', 'c']; lower case, blanks dropped. */
+const list = z.string().transform((s) => s.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean));
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -42,6 +59,8 @@ const schema = z.object({
     .url({ protocol: /^https?$/ })
     .refine((u) => new URL(u).origin === u.replace(/\/$/, ''), 'an origin only, like https://atrium.example.com (no path)')
     .optional(),
+  ATRIUM_RESTRICTED_CATEGORIES: list.optional(),
+  ATRIUM_BANNED_TERMS: list.optional(),
 });
 
 /** Reads and checks the environment; a bad value fails start-up with a message naming it. */
@@ -65,5 +84,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     admin: e.ATRIUM_ADMIN_EMAIL && e.ATRIUM_ADMIN_PASSWORD ? { email: e.ATRIUM_ADMIN_EMAIL, password: e.ATRIUM_ADMIN_PASSWORD } : null,
     seedDemo: e.ATRIUM_SEED_DEMO === 'true',
     publicOrigin: e.ATRIUM_PUBLIC_ORIGIN ? new URL(e.ATRIUM_PUBLIC_ORIGIN).origin : null,
+    review: {
+      restrictedCategories: e.ATRIUM_RESTRICTED_CATEGORIES ?? defaultReviewPolicy.restrictedCategories,
+      bannedTerms: e.ATRIUM_BANNED_TERMS ?? defaultReviewPolicy.bannedTerms,
+    },
   };
 }

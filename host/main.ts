@@ -19,6 +19,8 @@ console.log(`  data:     ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${conf
 if (config.seedDemo) {
   console.log(`  demo user:     ${demoAccounts.user.email} / ${demoAccounts.user.password}`);
   console.log(`  demo merchant: ${demoAccounts.merchant.email} / ${demoAccounts.merchant.password}`);
+  if (!config.admin) console.log(`  demo admin:    ${demoAccounts.admin.email} / ${demoAccounts.admin.password}`);
+  console.log(`  shell ${platform.url}/ · merchant console ${platform.url}/console · admin console ${platform.url}/admin`);
 }
 console.log('  Ctrl-C stops it.\n');
 

@@ -11,7 +11,7 @@ import { createMemoryBus } from './bus/index.ts';
 import type { Config } from './config.ts';
 import { connect, migrate, type Db } from './db/index.ts';
 import { createHttpApp } from './http/index.ts';
-import { appsMigrations, appsRoutes, createAppsService } from './modules/apps/index.ts';
+import { adminRoutes, appsMigrations, appsRoutes, createAppsService, createChecker, createLifecycle, merchantRoutes, versionUpload } from './modules/apps/index.ts';
 import { createIdentity, identityMigrations } from './modules/identity/index.ts';
 import { createStorageService, storageMigrations } from './modules/storage/index.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -45,9 +45,9 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const identity = await createIdentity({ db: db.kysely, dataDir: config.dataDir });
   if (config.admin && !(await identity.hasAdmin())) await identity.createAdmin(config.admin.email, config.admin.password);
   const apps = createAppsService(db.kysely);
-  const seeded = config.seedDemo ? await seedDemo({ identity, apps, examplesDir, log }) : false;
-
   const runtime = await Runtime.create({ shards: config.shards });
+  const lifecycle = createLifecycle(db.kysely, createChecker({ runtime, policy: config.review }));
+  const seeded = config.seedDemo ? await seedDemo({ identity, lifecycle, examplesDir, log }) : false;
   const bus = createMemoryBus();
   const prompts = createPrompts(bus);
   const consents = createConsents(db.kysely);
@@ -56,7 +56,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     prompts,
     storage: createStorageService(db.kysely),
     auth: authBridge(identity),
-    net: netBridge({ dev: config.dev, domains: async (appId) => (await apps.runnable(appId)).manifest.network.domains }),
+    net: netBridge({ dev: config.dev, domains: (ctx) => ctx.networkDomains }),
   });
   const sessions = createSessionManager({
     db: db.kysely,
@@ -76,7 +76,14 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     dev: config.dev,
     verifyToken: identity.verifyToken,
     trustedOrigins: config.publicOrigin ? [config.publicOrigin] : [],
-    routes: [identity.routes, appsRoutes(apps), sessionRoutes(sessions, bus, consents)],
+    routes: [
+      identity.routes,
+      appsRoutes(apps),
+      merchantRoutes({ lifecycle, createAppSecret: identity.createAppSecret, rotateAppSecret: identity.rotateAppSecret }),
+      adminRoutes({ lifecycle, account: identity.getAccount, endSessions: sessions.endApp }),
+      sessionRoutes(sessions, bus, consents),
+    ],
+    largeBodies: [versionUpload],
     log,
   });
   app.route('/', webRoutes());

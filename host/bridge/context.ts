@@ -9,4 +9,7 @@ export interface BridgeContext {
   /** The platform user id: never given to the program. */
   userId: string;
   openid: string;
+  /** The version the session runs: its manifest's allowlist is the one `net` checks. */
+  versionId: string;
+  networkDomains: readonly string[];
 }

@@ -17,6 +17,8 @@ export interface HttpDeps {
   trustedOrigins?: string[];
   /** Largest request body accepted, in bytes; 1 MiB unless told. */
   maxBodyBytes?: number;
+  /** Routes that take more (a version upload): the first whose pattern matches the path wins. */
+  largeBodies?: { path: RegExp; maxBytes: number }[];
   /** Where faults (500s) are reported; the client sees only a generic message. */
   log?: (line: string) => void;
 }
@@ -42,15 +44,18 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
     c.set('secureCookies', !deps.dev);
     await next();
   });
-  app.use(
-    '*',
+  const limit = (maxBytes: number) =>
     bodyLimit({
-      maxSize,
+      maxSize: maxBytes,
       onError: () => {
-        throw new AtriumError('too_large', `The body is over the ${Math.floor(maxSize / 1024)} KiB limit.`);
+        throw new AtriumError('too_large', `The body is over the ${Math.floor(maxBytes / 1024)} KiB limit.`);
       },
-    }),
-  );
+    });
+  const standard = limit(maxSize);
+  const large = (deps.largeBodies ?? []).map((l) => ({ path: l.path, check: limit(l.maxBytes) }));
+  app.use('*', function limitBody(c, next) {
+    return (large.find((l) => l.path.test(c.req.path))?.check ?? standard)(c, next);
+  });
   app.use('*', authenticate({ verify: deps.verifyToken, trustedOrigins: new Set(deps.trustedOrigins ?? []) }));
 
   app.openapi(health, (c) => c.json({ ok: true as const }, 200));

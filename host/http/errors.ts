@@ -16,6 +16,8 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   permission_denied: 403,
   not_found: 404,
   conflict: 409,
+  checks_failed: 422,
+  app_suspended: 403,
   expired: 410,
   // The session stopped (a broken bound, a suspension): gone, not a fault of ours.
   session_ended: 410,

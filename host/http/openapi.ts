@@ -8,6 +8,7 @@ export const ErrorSchema = z
     error: z.object({
       code: z.enum(Object.keys(errorCodes) as [keyof typeof errorCodes, ...(keyof typeof errorCodes)[]]),
       message: z.string(),
+      details: z.unknown().optional(),
     }),
   })
   .openapi('Error');
@@ -20,6 +21,7 @@ const descriptions = {
   409: 'conflict',
   410: 'expired',
   413: 'too_large: the body is over the size limit',
+  422: 'checks_failed: the submitted version did not pass the automated checks (details.checks says why)',
   429: 'rate_limited: too many attempts',
 } as const;
 

@@ -1,24 +1,30 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildProgram, formatDiagnostic } from '../../sdk/build/index.ts';
-import type { AppsService } from '../modules/apps/index.ts';
+import type { Actor, Lifecycle } from '../modules/apps/index.ts';
 import type { IdentityService } from '../modules/identity/index.ts';
 
 /** Fixed demo logins, printed at start: a local demo, never a deployment's accounts. */
 export const demoAccounts = {
   user: { email: 'demo@atrium.local', password: 'atrium-demo-user', displayName: 'Demo User' },
   merchant: { email: 'merchant@atrium.local', password: 'atrium-demo-merchant', displayName: 'Atrium Demo Merchant' },
+  admin: { email: 'admin@atrium.local', password: 'atrium-demo-admin', displayName: 'Demo Admin' },
 } as const;
 
 /**
- * On a fresh database: a demo merchant whose example programs are built and released, and a demo
- * user. Returns false (and changes nothing) when the database already has apps.
+ * On a fresh database: a demo merchant whose example programs went through the same submission,
+ * checks, review and release as anyone's, a demo user and (when there is no admin yet) a demo
+ * admin. Returns false (and changes nothing) when the database already has apps.
  */
-export async function seedDemo(deps: { identity: IdentityService; apps: AppsService; examplesDir: string; log: (line: string) => void }): Promise<boolean> {
-  const { identity, apps } = deps;
-  if ((await apps.directory()).length > 0) return false;
+export async function seedDemo(deps: { identity: IdentityService; lifecycle: Lifecycle; examplesDir: string; log: (line: string) => void }): Promise<boolean> {
+  const { identity, lifecycle } = deps;
+  if ((await lifecycle.allApps()).length > 0) return false;
   const merchant = await identity.createAccount('merchant', demoAccounts.merchant);
   await identity.createAccount('user', demoAccounts.user);
+  const reviewer: Actor = (await identity.hasAdmin())
+    ? { id: 'system', kind: 'system' }
+    : { id: (await identity.createAccount('admin', demoAccounts.admin)).id, kind: 'admin' };
+  const owner: Actor = { id: merchant.id, kind: 'merchant' };
   const dirs = readdirSync(deps.examplesDir)
     .map((name) => join(deps.examplesDir, name))
     .filter((dir) => existsSync(join(dir, 'atrium.json')))
@@ -31,8 +37,10 @@ export async function seedDemo(deps: { identity: IdentityService; apps: AppsServ
     }
     const m = built.manifest;
     const appId = basename(dir);
-    await apps.createApp({ id: appId, merchantId: merchant.id, name: m.name, category: m.category ?? 'other', description: m.description ?? '' });
-    await apps.publish(appId, { manifest: m, bundle: built.bundle, assets: built.assets.map((a) => ({ path: a.path, contentType: a.contentType, bytes: a.bytes })) });
+    await lifecycle.createApp(owner, { id: appId, name: m.name, category: m.category ?? 'other', description: m.description ?? '' });
+    const version = await lifecycle.submit(owner, appId, { manifest: m, bundle: built.bundle, assets: built.assets, releaseNotes: 'The first version.' });
+    await lifecycle.approve(reviewer, version.id, 'Demo content, approved on first start.');
+    await lifecycle.release(owner, appId, m.version);
     await identity.createAppSecret(merchant.id, appId);
   }
   return true;

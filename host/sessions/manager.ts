@@ -68,7 +68,15 @@ export function createSessionManager(deps: SessionManagerDeps) {
   }
 
   async function start(userId: string, version: RunnableVersion, sessionId: string, how: { route?: string; query?: Record<string, string>; scene?: Json; snapshot?: Snapshot }): Promise<Live> {
-    const ctx: BridgeContext = { sessionId, appId: version.appId, merchantId: version.merchantId, userId, openid: deps.openid(version.appId, userId) };
+    const ctx: BridgeContext = {
+      sessionId,
+      appId: version.appId,
+      merchantId: version.merchantId,
+      userId,
+      openid: deps.openid(version.appId, userId),
+      versionId: version.versionId,
+      networkDomains: version.manifest.network.domains,
+    };
     const dispatch = createDispatcher<BridgeContext>({
       implementation: deps.implementation,
       permissions: version.manifest.permissions,
@@ -106,7 +114,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
   }
 
   async function open(userId: string, appId: string, opts: { route?: string; query?: Record<string, string>; scene?: Json } = {}): Promise<Opened> {
-    const version = await apps.runnable(appId);
+    const version = await apps.runnable(appId, userId);
     if (opts.route && !version.manifest.pages.includes(opts.route)) throw new AtriumError('not_found', `no page "${opts.route}"`);
     const sessionId = newId();
     const entry = await start(userId, version, sessionId, opts);
@@ -134,9 +142,8 @@ export function createSessionManager(deps: SessionManagerDeps) {
     }
     const row = await db.selectFrom('sessions_snapshots').where('session_id', '=', sessionId).selectAll().executeTakeFirst();
     if (!row || row.user_id !== userId) throw new AtriumError('not_found', 'no such session');
-    const version = await apps.runnable(row.app_id);
-    // A user keeps their version until they reopen; a snapshot of another version cannot be trusted.
-    if (version.versionId !== row.version_id) throw new AtriumError('not_found', 'the session is of an older version: reopen the app');
+    // A user keeps their version until they reopen, whatever was released since.
+    const version = await apps.runningVersion(row.app_id, row.version_id);
     return start(userId, version, sessionId, { snapshot: JSON.parse(row.snapshot) as Snapshot });
   }
 
@@ -194,13 +201,31 @@ export function createSessionManager(deps: SessionManagerDeps) {
     for (const [sessionId, entry] of [...live]) await suspend(sessionId, entry).catch(() => live.delete(sessionId));
   }
 
+  /**
+   * Ends every session of an app (it was suspended): each user sees `reason` in place of the
+   * program, and no snapshot is kept to bring them back.
+   */
+  async function endApp(appId: string, reason: ErrorBody): Promise<number> {
+    let n = 0;
+    for (const [sessionId, entry] of [...live]) {
+      if (entry.version.appId !== appId) continue;
+      live.delete(sessionId);
+      prompts.cancelAll(sessionId);
+      publish(sessionId, { kind: 'ended', reason });
+      await entry.session.close().catch(() => {});
+      n++;
+    }
+    await db.deleteFrom('sessions_snapshots').where('app_id', '=', appId).execute();
+    return n;
+  }
+
   /** Prompts the user has not answered yet, for a shell that connects afresh. */
   async function openPrompts(userId: string, sessionId: string) {
     await get(userId, sessionId);
     return prompts.open(sessionId);
   }
 
-  return { open, event, frame, answer, openPrompts, close, evictIdle, suspendAll, liveCount: () => live.size };
+  return { open, event, frame, answer, openPrompts, close, evictIdle, suspendAll, endApp, liveCount: () => live.size };
 }
 
 export type SessionManager = ReturnType<typeof createSessionManager>;

@@ -3,6 +3,8 @@
  * stable codes plus a human message; the host maps a code to an HTTP status in one place and the
  * runtime turns it into a guest promise rejection carrying `code`.
  */
+import type { Json } from './view.ts';
+
 export const errorCodes = {
   invalid_args: 'The arguments do not match what the method accepts.',
   invalid_request: 'The request is malformed.',
@@ -34,6 +36,8 @@ export const errorCodes = {
   invalid_view: 'The program rendered a view outside the component set.',
   invalid_manifest: 'The manifest is invalid.',
   build_failed: 'The program did not build.',
+  checks_failed: 'The submitted version did not pass the automated checks.',
+  app_suspended: 'This mini-program has been suspended by the platform.',
   shard_crashed: 'The sandbox shard running the program was restarted.',
   internal: 'Something went wrong on our side.',
 } as const;
@@ -44,6 +48,8 @@ export type ErrorCode = keyof typeof errorCodes;
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** Structured facts behind the message (e.g. check findings), for tools and consoles. */
+  details?: Json;
 }
 
 /** A result crossing a boundary: data, or an error with a stable code. */
@@ -59,11 +65,12 @@ export class AtriumError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = errorCodes[code],
+    readonly details?: Json,
   ) {
     super(message);
   }
 
   toBody(): ErrorBody {
-    return { code: this.code, message: this.message };
+    return this.details === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, details: this.details };
   }
 }

@@ -14,8 +14,8 @@ export { isForbiddenAddress, type Resolve, type ResolvedAddress } from './addres
 export interface NetBridgeOptions {
   /** Development: loopback and private addresses are reachable (a local backend), nothing else changes. */
   dev: boolean;
-  /** The app's `network.domains` allowlist, read per request so a new release takes effect at once. */
-  domains: (appId: string) => Promise<string[]> | string[];
+  /** The allowlist of the version the calling session runs (`network.domains` of its atrium.json). */
+  domains: (ctx: BridgeContext) => Promise<readonly string[]> | readonly string[];
   /** Requests in flight at once per session; default 10. */
   maxConcurrent?: number;
   /** Response body cap in bytes; default 1 MiB. */
@@ -53,7 +53,7 @@ export function netBridge(options: NetBridgeOptions): HostImplementation<BridgeC
       const url = new URL(a.url);
       const host = url.hostname;
       if (url.protocol !== 'https:') throw new AtriumError('invalid_args', 'only https:// URLs can be requested');
-      if (!domainAllowed(host, url.port, await options.domains(ctx.appId))) {
+      if (!domainAllowed(host, url.port, await options.domains(ctx))) {
         throw new AtriumError('domain_not_allowed', `${host} is not in network.domains of atrium.json`);
       }
       // A literal IP is connected to without any lookup, so the guarded lookup never sees it.

@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import type { ModuleMigrations } from '../../db/index.ts';
+
+type ColumnBuilder = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
 
 export const appsMigrations: ModuleMigrations = {
   '2026-11-25-10-apps-apps': {
@@ -46,6 +48,52 @@ export const appsMigrations: ModuleMigrations = {
         .addColumn('version_id', 'text', (c) => c.notNull().references('apps_versions.id'))
         .addColumn('released_at', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  // Submission, review, gray release and suspension. Versions the platform published before this
+  // are taken as approved and released.
+  '2026-11-26-10-apps-lifecycle': {
+    async up(db: Kysely<any>) {
+      // SQLite adds one column per ALTER TABLE.
+      const add = (table: string, column: string, type: 'text' | 'integer', build?: ColumnBuilder) =>
+        db.schema.alterTable(table).addColumn(column, type, build).execute();
+      await add('apps_apps', 'suspended_reason', 'text');
+      await add('apps_apps', 'licensed', 'integer', (c) => c.notNull().defaultTo(0));
+      await add('apps_apps', 'icon', 'text');
+      await add('apps_apps', 'icon_type', 'text');
+      await add('apps_versions', 'release_notes', 'text', (c) => c.notNull().defaultTo(''));
+      await add('apps_versions', 'size_bytes', 'integer', (c) => c.notNull().defaultTo(0));
+      await add('apps_versions', 'checks', 'text', (c) => c.notNull().defaultTo('[]'));
+      await add('apps_versions', 'diff', 'text', (c) => c.notNull().defaultTo('{}'));
+      await add('apps_versions', 'submitted_at', 'text');
+      await add('apps_versions', 'decided_at', 'text');
+      await add('apps_versions', 'decided_by', 'text');
+      await add('apps_versions', 'reasons', 'text', (c) => c.notNull().defaultTo('[]'));
+      await add('apps_versions', 'released_at', 'text');
+      await db
+        .updateTable('apps_versions')
+        .set((eb) => ({ status: 'approved', submitted_at: eb.ref('created_at'), decided_at: eb.ref('created_at'), decided_by: 'system', released_at: eb.ref('created_at') }))
+        .where('status', '=', 'published')
+        .execute();
+      await db.schema.createIndex('apps_versions_review').on('apps_versions').columns(['status', 'submitted_at']).execute();
+      // One version in review per app, even when two submissions race.
+      await db.schema.createIndex('apps_versions_one_in_review').unique().on('apps_versions').column('app_id').where(sql.ref('status'), '=', 'in_review').execute();
+      await add('apps_releases', 'gray_version_id', 'text');
+      await add('apps_releases', 'gray_percent', 'integer', (c) => c.notNull().defaultTo(0));
+      await db.schema
+        .createTable('apps_audit')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('actor_kind', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('app_id', 'text', (c) => c.notNull())
+        .addColumn('version_id', 'text')
+        .addColumn('reason', 'text')
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('apps_audit_app').on('apps_audit').columns(['app_id', 'at']).execute();
+      await db.schema.createIndex('apps_audit_at').on('apps_audit').columns(['actor_kind', 'at']).execute();
     },
   },
 };

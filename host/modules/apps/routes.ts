@@ -3,7 +3,7 @@ import { apiRoutes, errorResponses, json } from '../../http/index.ts';
 import type { AppsService } from './service.ts';
 
 const AppSummary = z
-  .object({ id: z.string(), merchantId: z.string(), name: z.string(), category: z.string(), description: z.string(), version: z.string() })
+  .object({ id: z.string(), merchantId: z.string(), name: z.string(), category: z.string(), description: z.string(), version: z.string(), iconUrl: z.string().nullable() })
   .openapi('AppSummary');
 
 const directory = createRoute({
@@ -29,6 +29,15 @@ export function appsRoutes(apps: AppsService) {
     return c.json({ apps: await apps.directory({ search, category }) }, 200);
   });
   routes.openapi(categories, async (c) => c.json({ categories: await apps.categories() }, 200));
+  routes.get('/api/apps/:appId/icon', async function icon(c) {
+    const i = await apps.icon(c.req.param('appId'));
+    return c.body(new Uint8Array(i.bytes), 200, {
+      'content-type': i.contentType,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'public, max-age=300',
+    });
+  });
   // Assets are addressed by version, so a session keeps the images of the version it runs.
   routes.get('/api/versions/:versionId/assets/*', async function asset(c) {
     const versionId = c.req.param('versionId');

@@ -4,7 +4,7 @@ const MAX_BODY = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Whether a host matches an allowlist entry: `api.example.com`, `*.example.com`, `localhost:8080`. */
-export function domainAllowed(host: string, port: string, domains: string[]): boolean {
+export function domainAllowed(host: string, port: string, domains: readonly string[]): boolean {
   const h = host.toLowerCase();
   return domains.some((d) => {
     const entry = d.toLowerCase();
