@@ -8,8 +8,8 @@ const signup = createRoute({
   method: 'post',
   path: '/api/auth/signup',
   tags: ['auth'],
-  summary: 'Create a user account and sign in (sets the session cookie)',
-  request: { body: jsonBody(SignupInput) },
+  summary: 'Create a user or merchant account and sign in (sets the session cookie)',
+  request: { body: jsonBody(SignupInput.extend({ kind: z.enum(['user', 'merchant']).default('user').openapi({ description: 'Admins are made by other means (atrium admin create)' }) })) },
   responses: { 201: json(AccountView, 'The new account'), ...errorResponses(400, 403, 409, 413) },
 });
 
@@ -52,7 +52,8 @@ export function authRoutes(identity: IdentityService) {
   const app = apiRoutes();
 
   app.openapi(signup, async (c) => {
-    const account = await identity.createAccount('user', c.req.valid('json'));
+    const { kind, ...input } = c.req.valid('json');
+    const account = await identity.createAccount(kind, input);
     setSessionCookie(c, (await identity.issueToken(account, 'session')).token);
     return c.json(account, 201);
   });
