@@ -49,6 +49,13 @@ export interface Opened {
 export function createSessionManager(deps: SessionManagerDeps) {
   const { db, runtime, apps, bus, prompts, consents } = deps;
   const live = new Map<string, Live>();
+  // Why recently ended sessions ended, so a shell that sends one more event hears the reason
+  // rather than "not found". Bounded: the oldest are forgotten first.
+  const endedReasons = new Map<string, { userId: string; reason: ErrorBody }>();
+  const rememberEnd = (sessionId: string, userId: string, reason: ErrorBody) => {
+    endedReasons.set(sessionId, { userId, reason });
+    if (endedReasons.size > 10_000) endedReasons.delete(endedReasons.keys().next().value!);
+  };
   const publish = (sessionId: string, m: ShellMessage) => bus.publish<ShellMessage>(sessionTopic(sessionId), m);
 
   function consentFor(version: RunnableVersion, userId: string, sessionId: string) {
@@ -141,7 +148,11 @@ export function createSessionManager(deps: SessionManagerDeps) {
       return entry;
     }
     const row = await db.selectFrom('sessions_snapshots').where('session_id', '=', sessionId).selectAll().executeTakeFirst();
-    if (!row || row.user_id !== userId) throw new AtriumError('not_found', 'no such session');
+    if (!row || row.user_id !== userId) {
+      const gone = endedReasons.get(sessionId);
+      if (gone && gone.userId === userId) throw new AtriumError(gone.reason.code, gone.reason.message, gone.reason.details);
+      throw new AtriumError('not_found', 'no such session');
+    }
     // A user keeps their version until they reopen, whatever was released since.
     const version = await apps.runningVersion(row.app_id, row.version_id);
     return start(userId, version, sessionId, { snapshot: JSON.parse(row.snapshot) as Snapshot });
@@ -211,6 +222,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
       if (entry.version.appId !== appId) continue;
       live.delete(sessionId);
       prompts.cancelAll(sessionId);
+      rememberEnd(sessionId, entry.userId, reason);
       publish(sessionId, { kind: 'ended', reason });
       await entry.session.close().catch(() => {});
       n++;

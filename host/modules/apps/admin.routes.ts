@@ -137,7 +137,7 @@ export function adminRoutes(deps: AdminRouteDeps) {
   };
   const withActor = async (e: AuditEntry, name: ReturnType<typeof namer>) => {
     const a = e.actorKind === 'system' ? undefined : await name(e.actorId);
-    return { ...e, actorName: e.actorKind === 'system' ? 'Atrium' : (a?.displayName ?? a?.email ?? null) };
+    return { ...e, actorName: e.actorKind === 'system' ? 'Atrium' : (a?.displayName ?? null), actorEmail: a?.email ?? null };
   };
 
   app.openapi(routes.queue, async (c) => {

@@ -94,7 +94,7 @@ export const AppViewSchema = z.custom<AppView>().openapi('App', { type: 'object'
 export const VersionViewSchema = z.custom<VersionView>().openapi('Version', { type: 'object', description: 'A version with its checks, diff, decision and release' });
 export const ReleaseStateSchema = z.custom<ReleaseState>().openapi('ReleaseState', { type: 'object' });
 export const ReviewItemSchema = z.custom<ReviewItem & { merchant: MerchantRef }>().openapi('ReviewItem', { type: 'object' });
-export const AuditEntrySchema = z.custom<AuditEntry & { actorName: string | null }>().openapi('AuditEntry', { type: 'object' });
+export const AuditEntrySchema = z.custom<AuditEntry & { actorName: string | null; actorEmail: string | null }>().openapi('AuditEntry', { type: 'object' });
 
 export interface MerchantRef {
   id: string;
