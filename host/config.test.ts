@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { defaultReviewPolicy, loadConfig } from './config.ts';
 
 describe('the host configuration', () => {
   it('runs on SQLite under ./data on port 3000 when nothing is set', () => {
@@ -33,5 +33,13 @@ describe('the host configuration', () => {
     expect(loadConfig({ ATRIUM_PUBLIC_ORIGIN: 'https://atrium.example.com/' }).publicOrigin).toBe('https://atrium.example.com');
     expect(() => loadConfig({ ATRIUM_PUBLIC_ORIGIN: 'https://atrium.example.com/app' })).toThrow(/an origin only/);
     expect(() => loadConfig({ ATRIUM_PUBLIC_ORIGIN: 'javascript:alert(1)' })).toThrow(/ATRIUM_PUBLIC_ORIGIN/);
+  });
+
+  it('reads the review policy as comma lists, and keeps the defaults when unset', () => {
+    expect(loadConfig({}).review).toEqual(defaultReviewPolicy);
+    expect(loadConfig({ ATRIUM_RESTRICTED_CATEGORIES: 'Gambling, crypto ,', ATRIUM_BANNED_TERMS: 'Miracle Cure' }).review).toEqual({
+      restrictedCategories: ['gambling', 'crypto'],
+      bannedTerms: ['miracle cure'],
+    });
   });
 });
