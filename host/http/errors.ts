@@ -18,6 +18,10 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   conflict: 409,
   checks_failed: 422,
   app_suspended: 403,
+  wrong_pin: 403,
+  payment_declined: 402,
+  insufficient_funds: 409,
+  payment_cancelled: 409,
   expired: 410,
   // The session stopped (a broken bound, a suspension): gone, not a fault of ours.
   session_ended: 410,

@@ -26,6 +26,8 @@ export const errorCodes = {
   timeout: 'The operation took too long.',
   payment_cancelled: 'The user cancelled the payment.',
   insufficient_funds: 'The wallet balance is too low.',
+  wrong_pin: 'The payment PIN is wrong.',
+  payment_declined: 'The card provider declined the payment.',
   not_implemented: 'The host does not offer this yet.',
   not_stubbed: 'The test harness has no stub for this method.',
   session_ended: 'The session has ended.',

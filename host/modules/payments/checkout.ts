@@ -1,0 +1,62 @@
+import { AtriumError } from '../../../sdk/contract/index.ts';
+import { enqueue } from '../webhooks/outbox.ts';
+import type { PayContext } from './context.ts';
+import { accounts, transfer } from './ledger.ts';
+import { WrongPin } from './pins.ts';
+import { releaseHeld } from './settlement.ts';
+
+export interface PaidResult {
+  orderId: string;
+  status: 'paid';
+  paidAt: string;
+}
+
+/**
+ * Paying an order with the wallet, after the user confirmed in the host's sheet with the PIN. The
+ * order's stage changes from created to paid in the same transaction as the money, and only from
+ * created: a retry or a racing second confirmation gets the first payment's answer, never a second
+ * charge.
+ */
+export function createCheckout(ctx: PayContext) {
+  const { db, pins } = ctx;
+
+  async function pay(userId: string, orderId: string, pin: string): Promise<PaidResult> {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const o = await trx.selectFrom('pay_orders').selectAll().where('id', '=', orderId).where('user_id', '=', userId).executeTakeFirst();
+        if (!o) throw new AtriumError('not_found', `No order "${orderId}".`);
+        if (o.paid_at) return { orderId, status: 'paid' as const, paidAt: o.paid_at };
+        const at = ctx.clock();
+        if (o.stage !== 'created' || Date.parse(o.expires_at) <= at.getTime()) throw new AtriumError('expired', 'The order has expired; place it again.');
+        const { failedBefore } = await pins.verify(trx, userId, pin);
+        const paidAt = at.toISOString();
+        const claimed = await trx.updateTable('pay_orders').set({ stage: 'paid', paid_at: paidAt }).where('id', '=', orderId).where('stage', '=', 'created').executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) throw new RacedPayment();
+        await transfer(trx, { key: `pay:${orderId}`, debit: accounts.wallet(userId), credit: accounts.held(o.merchant_id), amount: Number(o.amount), currency: o.currency, kind: 'payment', orderId });
+        await pins.recordSuccess(trx, userId, failedBefore);
+        await enqueue(trx, { merchantId: o.merchant_id, type: 'order.paid', at: paidAt, data: { orderId, appId: o.app_id, outTradeNo: o.out_trade_no, amount: Number(o.amount), currency: o.currency, paidAt } });
+        // Orders that do not wait for receipt go to the merchant at once.
+        if (Number(o.hold) !== 1) await releaseHeld(trx, { ...o, stage: 'paid', paid_at: paidAt }, paidAt);
+        return { orderId, status: 'paid' as const, paidAt };
+      });
+    } catch (e) {
+      if (e instanceof WrongPin) await pins.recordFailure(userId);
+      if (e instanceof RacedPayment) {
+        const o = await db.selectFrom('pay_orders').select('paid_at').where('id', '=', orderId).executeTakeFirst();
+        if (o?.paid_at) return { orderId, status: 'paid', paidAt: o.paid_at };
+      }
+      throw e;
+    }
+  }
+
+  /** The user closed the sheet: the order stays payable until it expires. */
+  async function cancel(userId: string, orderId: string): Promise<void> {
+    const o = await db.selectFrom('pay_orders').select('id').where('id', '=', orderId).where('user_id', '=', userId).executeTakeFirst();
+    if (!o) throw new AtriumError('not_found', `No order "${orderId}".`);
+  }
+
+  return { pay, cancel };
+}
+
+/** Another confirmation of the same order committed first. */
+class RacedPayment extends Error {}

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { CardProvider } from './provider.ts';
+import type { Pins } from './pins.ts';
+import type { PaymentsTables } from './tables.ts';
+
+export interface PaymentsOptions {
+  db: Kysely<any>;
+  /** Keyed hash under the platform secret (PINs). */
+  mac(message: string): string;
+  provider: CardProvider;
+  /** The platform's fee on released funds, in basis points (60 = 0.6%). */
+  feeBps: number;
+  /** How long an unpaid order stays payable. */
+  orderTtlMs?: number;
+  /** How long after shipping held funds go to the merchant without the buyer's confirmation. */
+  autoReleaseMs?: number;
+  clock?: () => Date;
+}
+
+/** What the payments parts share. */
+export interface PayContext {
+  db: Kysely<PaymentsTables>;
+  clock: () => Date;
+  pins: Pins;
+  provider: CardProvider;
+  feeBps: number;
+  orderTtlMs: number;
+  autoReleaseMs: number;
+}
+
+export const DAY_MS = 24 * 60 * 60_000;

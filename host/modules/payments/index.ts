@@ -1,0 +1,8 @@
+/** Payments: the ledger, wallets, checkout, held funds, refunds and disputes. */
+export { paymentsMigrations } from './migrations.ts';
+export { createPayments, type Payments } from './service.ts';
+export type { PaymentsOptions } from './context.ts';
+export { simulatedProvider, simulatedCards, type CardProvider, type ChargeResult } from './provider.ts';
+export { feeOf } from './settlement.ts';
+export type { OrderView, OrderStatus, RefundView, DisputeView, OrderItem } from './views.ts';
+export type { PaymentsTables } from './tables.ts';

@@ -1,0 +1,117 @@
+import { AtriumError } from '../../../sdk/contract/index.ts';
+import { newId } from '../../db/index.ts';
+import type { PayContext } from './context.ts';
+import type { PayDb } from './ledger.ts';
+import { orderView, type OrderItem, type OrderRow, type OrderView } from './views.ts';
+
+/** Who creates an order: a program's session, for its user. */
+export interface OrderOwner {
+  appId: string;
+  merchantId: string;
+  userId: string;
+}
+
+export interface NewOrder {
+  items: OrderItem[];
+  currency: string;
+  shipping?: boolean;
+  holdUntilReceipt?: boolean;
+  outTradeNo?: string;
+  note?: string;
+}
+
+/** Orders: made by programs, read by their users, merchants and admins. */
+export function createOrders(ctx: PayContext) {
+  const { db } = ctx;
+
+  async function view(q: PayDb, row: OrderRow): Promise<OrderView> {
+    const refunds = await q.selectFrom('pay_refunds').selectAll().where('order_id', '=', row.id).orderBy('created_at').execute();
+    const dispute = await q.selectFrom('pay_disputes').selectAll().where('order_id', '=', row.id).orderBy('created_at', 'desc').executeTakeFirst();
+    return orderView(row, refunds, dispute, ctx.clock());
+  }
+
+  /**
+   * The amount is the host's sum of the items, never the program's word. The same `outTradeNo`
+   * from the same app gives back the same order; with different contents it is a conflict.
+   */
+  async function create(owner: OrderOwner, input: NewOrder): Promise<OrderView> {
+    const amount = input.items.reduce((sum, i) => sum + i.quantity * i.unitAmount, 0);
+    if (!Number.isSafeInteger(amount) || amount < 1) throw new AtriumError('invalid_args', 'An order is for a positive amount.');
+    const items = JSON.stringify(input.items);
+    if (input.outTradeNo) {
+      const earlier = await db.selectFrom('pay_orders').selectAll().where('app_id', '=', owner.appId).where('out_trade_no', '=', input.outTradeNo).executeTakeFirst();
+      if (earlier) {
+        if (earlier.user_id !== owner.userId || earlier.items !== items || earlier.currency !== input.currency) {
+          throw new AtriumError('conflict', `outTradeNo "${input.outTradeNo}" is already another order's.`);
+        }
+        return view(db, earlier);
+      }
+    }
+    const at = ctx.clock();
+    const row: OrderRow = {
+      id: `ord_${newId().replace(/-/g, '').slice(0, 20)}`,
+      app_id: owner.appId,
+      merchant_id: owner.merchantId,
+      user_id: owner.userId,
+      out_trade_no: input.outTradeNo ?? null,
+      items,
+      amount,
+      currency: input.currency,
+      shipping: input.shipping ? 1 : 0,
+      hold: input.holdUntilReceipt ? 1 : 0,
+      note: input.note ?? null,
+      stage: 'created',
+      refunded_amount: 0,
+      fee_bps: ctx.feeBps,
+      created_at: at.toISOString(),
+      expires_at: new Date(at.getTime() + ctx.orderTtlMs).toISOString(),
+      paid_at: null,
+      shipped_at: null,
+      release_due_at: null,
+      released_at: null,
+    };
+    try {
+      await db.insertInto('pay_orders').values(row).execute();
+    } catch (e) {
+      // Two retries of one outTradeNo raced: the first one's order is the answer.
+      if (input.outTradeNo) return create(owner, input);
+      throw e;
+    }
+    return view(db, row);
+  }
+
+  /** An order as one party sees it; anyone else's is "not found", the same as none. */
+  async function get(who: { userId?: string; merchantId?: string; appId?: string }, orderId: string, q: PayDb = db): Promise<OrderView> {
+    return view(q, await row(who, orderId, q));
+  }
+
+  async function row(who: { userId?: string; merchantId?: string; appId?: string }, orderId: string, q: PayDb = db): Promise<OrderRow> {
+    let query = q.selectFrom('pay_orders').selectAll().where('id', '=', orderId);
+    if (who.userId) query = query.where('user_id', '=', who.userId);
+    if (who.merchantId) query = query.where('merchant_id', '=', who.merchantId);
+    if (who.appId) query = query.where('app_id', '=', who.appId);
+    const found = await query.executeTakeFirst();
+    if (!found) throw new AtriumError('not_found', `No order "${orderId}".`);
+    return found;
+  }
+
+  async function list(who: { userId?: string; merchantId?: string }, opts: { before?: string; limit?: number; appId?: string } = {}): Promise<OrderView[]> {
+    let q = db.selectFrom('pay_orders').selectAll();
+    if (who.userId) q = q.where('user_id', '=', who.userId);
+    if (who.merchantId) q = q.where('merchant_id', '=', who.merchantId);
+    if (opts.appId) q = q.where('app_id', '=', opts.appId);
+    if (opts.before) q = q.where('created_at', '<', opts.before);
+    const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(Math.min(Math.max(opts.limit ?? 50, 1), 200)).execute();
+    return Promise.all(rows.map((r) => view(db, r)));
+  }
+
+  /** Marks unpaid orders past their time as expired; returns how many. */
+  async function expireDue(): Promise<number> {
+    const r = await db.updateTable('pay_orders').set({ stage: 'expired' }).where('stage', '=', 'created').where('expires_at', '<=', ctx.clock().toISOString()).executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
+  return { create, get, row, list, view, expireDue };
+}
+
+export type Orders = ReturnType<typeof createOrders>;

@@ -1,0 +1,256 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../test/support/databases.ts';
+import { migrate, type Db } from '../../db/index.ts';
+import { webhooksMigrations } from '../webhooks/migrations.ts';
+import { createPayments, feeOf, paymentsMigrations, simulatedCards, simulatedProvider, type Payments } from './index.ts';
+
+const mac = (m: string) => createHmac('sha256', 'test-secret').update(m).digest('base64url');
+const PIN = '135790';
+
+describe.each(testDatabases())('payments on $name', (tdb) => {
+  let db: Db<any>;
+  let pay: Payments;
+  let time = Date.parse('2026-11-25T10:00:00Z');
+  let n = 0;
+  const clock = () => new Date(time);
+
+  /** A user with a PIN and `funds` in their CNY wallet. */
+  async function buyer(funds = 100_00) {
+    const userId = `user-${++n}`;
+    await pay.wallet.setPin(userId, PIN);
+    if (funds > 0) await pay.wallet.topUp(userId, { amount: funds, currency: 'CNY', card: simulatedCards.approves, idempotencyKey: `fund-${userId}` });
+    return userId;
+  }
+  const order = (userId: string, amount = 30_00, opts: { hold?: boolean; merchantId?: string; outTradeNo?: string } = {}) =>
+    pay.orders.create(
+      { appId: 'shop', merchantId: opts.merchantId ?? 'm1', userId },
+      { items: [{ sku: 'tea', name: 'Tea', quantity: 1, unitAmount: amount }], currency: 'CNY', holdUntilReceipt: opts.hold ?? true, outTradeNo: opts.outTradeNo },
+    );
+  const wallet = async (userId: string) => (await pay.wallet.wallet(userId)).balances.CNY ?? 0;
+  const merchant = async (id = 'm1') => pay.merchantBalances(id);
+
+  beforeAll(async () => {
+    db = await tdb.create();
+    await migrate(db.kysely, [paymentsMigrations, webhooksMigrations]);
+    pay = createPayments({ db: db.kysely, mac, provider: simulatedProvider(), feeBps: 60, clock });
+  });
+  afterAll(async () => {
+    const books = await pay.checkBooks();
+    expect(books.negative).toEqual([]);
+    expect(books.drift).toEqual([]);
+    for (const sum of Object.values(books.sums)) expect(sum).toBe(0);
+    await db.close();
+  });
+
+  describe('wallet', () => {
+    it('tops up from an approved card, once per idempotency key', async () => {
+      const userId = await buyer(0);
+      const input = { amount: 50_00, currency: 'CNY', card: simulatedCards.approves, idempotencyKey: 'k1' };
+      await expect(pay.wallet.topUp(userId, input)).resolves.toMatchObject({ status: 'succeeded', amount: 50_00 });
+      await pay.wallet.topUp(userId, input);
+      expect(await wallet(userId)).toBe(50_00);
+      await expect(pay.wallet.topUp(userId, { ...input, amount: 60_00 })).rejects.toMatchObject({ code: 'conflict' });
+    });
+
+    it('refuses a declined card and credits nothing', async () => {
+      const userId = await buyer(0);
+      await expect(pay.wallet.topUp(userId, { amount: 10_00, currency: 'CNY', card: simulatedCards.declines, idempotencyKey: 'k' })).rejects.toMatchObject({ code: 'payment_declined' });
+      expect(await wallet(userId)).toBe(0);
+    });
+
+    it('credits a challenged top-up only after the right code', async () => {
+      const userId = await buyer(0);
+      const t = await pay.wallet.topUp(userId, { amount: 10_00, currency: 'CNY', card: simulatedCards.challenges, idempotencyKey: 'k' });
+      expect(t).toMatchObject({ status: 'challenge', prompt: expect.any(String) });
+      expect(await wallet(userId)).toBe(0);
+      await expect(pay.wallet.confirmTopUp(userId, t.topUpId, simulatedCards.challengeCode)).resolves.toMatchObject({ status: 'succeeded' });
+      expect(await wallet(userId)).toBe(10_00);
+    });
+
+    it('locks the wallet after five wrong PINs, even against the right one', async () => {
+      const userId = await buyer();
+      const o = await order(userId);
+      for (let i = 4; i >= 1; i--) await expect(pay.checkout.pay(userId, o.orderId, '000000')).rejects.toMatchObject({ code: 'wrong_pin', message: expect.stringContaining(`${i} tr`) });
+      await expect(pay.checkout.pay(userId, o.orderId, '000000')).rejects.toMatchObject({ code: 'wrong_pin', message: expect.stringMatching(/locked/) });
+      await expect(pay.checkout.pay(userId, o.orderId, PIN)).rejects.toMatchObject({ code: 'rate_limited' });
+      expect(await wallet(userId)).toBe(100_00);
+    });
+  });
+
+  describe('checkout', () => {
+    it('totals an order from its items, whatever the program thinks', async () => {
+      const userId = await buyer();
+      const o = await pay.orders.create({ appId: 'shop', merchantId: 'm1', userId }, { items: [{ sku: 'a', name: 'A', quantity: 3, unitAmount: 12_50 }, { sku: 'b', name: 'B', quantity: 1, unitAmount: 99 }], currency: 'CNY' });
+      expect(o).toMatchObject({ amount: 38_49, status: 'created', refundedAmount: 0 });
+    });
+
+    it('gives back the same order for the same outTradeNo, and refuses it for another order', async () => {
+      const userId = await buyer();
+      const a = await order(userId, 10_00, { outTradeNo: 'shop-1' });
+      expect((await order(userId, 10_00, { outTradeNo: 'shop-1' })).orderId).toBe(a.orderId);
+      await expect(order(userId, 20_00, { outTradeNo: 'shop-1' })).rejects.toMatchObject({ code: 'conflict' });
+    });
+
+    it('moves the money from the wallet into held funds', async () => {
+      const userId = await buyer();
+      const o = await order(userId, 30_00);
+      const before = await merchant();
+      await expect(pay.checkout.pay(userId, o.orderId, PIN)).resolves.toMatchObject({ status: 'paid' });
+      expect(await wallet(userId)).toBe(70_00);
+      expect((await merchant()).held.CNY).toBe((before.held.CNY ?? 0) + 30_00);
+      expect((await pay.orders.get({ userId }, o.orderId)).status).toBe('paid');
+    });
+
+    it('never charges twice, however many confirmations race', async () => {
+      const userId = await buyer();
+      const o = await order(userId, 30_00);
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => pay.checkout.pay(userId, o.orderId, PIN)));
+      const paidAt = new Set(results.map((r) => (r.status === 'fulfilled' ? r.value.paidAt : String(r.reason))));
+      expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+      expect(paidAt.size).toBe(1);
+      expect(await wallet(userId)).toBe(70_00);
+    });
+
+    it('refuses a payment the wallet cannot cover, and moves nothing', async () => {
+      const userId = await buyer(10_00);
+      const o = await order(userId, 30_00);
+      await expect(pay.checkout.pay(userId, o.orderId, PIN)).rejects.toMatchObject({ code: 'insufficient_funds' });
+      expect(await wallet(userId)).toBe(10_00);
+      expect((await pay.orders.get({ userId }, o.orderId)).status).toBe('created');
+    });
+
+    it('refuses to pay an order past its 15 minutes', async () => {
+      const userId = await buyer();
+      const o = await order(userId);
+      time += 15 * 60_000 + 1;
+      await expect(pay.checkout.pay(userId, o.orderId, PIN)).rejects.toMatchObject({ code: 'expired' });
+      expect((await pay.orders.get({ userId }, o.orderId)).status).toBe('expired');
+      expect(await wallet(userId)).toBe(100_00);
+    });
+
+    it("answers another user's order as not found", async () => {
+      const owner = await buyer();
+      const other = await buyer();
+      const o = await order(owner);
+      await expect(pay.checkout.pay(other, o.orderId, PIN)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(pay.orders.get({ userId: other }, o.orderId)).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('releases an order that does not hold to the merchant at once, less the fee', async () => {
+      const userId = await buyer();
+      const before = await merchant('m-instant');
+      const o = await order(userId, 50_00, { hold: false, merchantId: 'm-instant' });
+      await pay.checkout.pay(userId, o.orderId, PIN);
+      const after = await merchant('m-instant');
+      expect((after.available.CNY ?? 0) - (before.available.CNY ?? 0)).toBe(50_00 - feeOf(50_00, 60));
+      expect(after.held.CNY ?? 0).toBe(before.held.CNY ?? 0);
+    });
+  });
+
+  describe('held funds', () => {
+    async function paid(amount = 40_00, merchantId = 'm-held') {
+      const userId = await buyer();
+      const o = await order(userId, amount, { merchantId });
+      await pay.checkout.pay(userId, o.orderId, PIN);
+      return { userId, orderId: o.orderId };
+    }
+
+    it('go to the merchant less the fee when the buyer confirms receipt', async () => {
+      const { userId, orderId } = await paid(40_00);
+      const before = await merchant('m-held');
+      await pay.settlement.ship('m-held', orderId);
+      await pay.settlement.confirmReceipt(userId, orderId);
+      const after = await merchant('m-held');
+      expect(after.available.CNY! - (before.available.CNY ?? 0)).toBe(40_00 - feeOf(40_00, 60));
+      expect(after.held.CNY! - before.held.CNY!).toBe(-40_00);
+      expect((await pay.orders.get({ userId }, orderId)).status).toBe('completed');
+    });
+
+    it('go to the merchant by themselves ten days after shipping', async () => {
+      const { orderId } = await paid(40_00, 'm-auto');
+      await pay.settlement.ship('m-auto', orderId);
+      time += 10 * 24 * 60 * 60_000 - 1000;
+      await pay.settlement.releaseDue();
+      expect((await merchant('m-auto')).available.CNY ?? 0).toBe(0);
+      time += 1000;
+      await pay.settlement.releaseDue();
+      expect((await merchant('m-auto')).available.CNY).toBe(40_00 - feeOf(40_00, 60));
+    });
+
+    it('stay held while a dispute is open, whatever the clock says', async () => {
+      const { userId, orderId } = await paid(40_00, 'm-dispute');
+      await pay.settlement.ship('m-dispute', orderId);
+      await pay.disputes.open(userId, orderId, 'the box arrived empty');
+      time += 30 * 24 * 60 * 60_000;
+      expect(await pay.settlement.releaseDue()).toBe(0);
+      expect((await merchant('m-dispute')).held.CNY).toBe(40_00);
+      await expect(pay.settlement.confirmReceipt(userId, orderId)).rejects.toMatchObject({ code: 'conflict' });
+    });
+
+    it('split as an admin decides a dispute: part back to the buyer, the rest to the merchant', async () => {
+      const { userId, orderId } = await paid(40_00, 'm-split');
+      const d = await pay.disputes.open(userId, orderId, 'one of two boxes missing');
+      await pay.disputes.answer('m-split', d.disputeId, 'we sent both; here is the tracking');
+      const decided = await pay.disputes.decide('admin-1', d.disputeId, { decision: 'refund', amount: 20_00 }, 'tracking shows one parcel');
+      expect(decided).toMatchObject({ status: 'resolved', decision: 'refund', refundAmount: 20_00 });
+      expect(await wallet(userId)).toBe(60_00 + 20_00);
+      expect((await merchant('m-split')).available.CNY).toBe(20_00 - feeOf(20_00, 60));
+      expect((await pay.orders.get({ userId }, orderId)).status).toBe('partially_refunded');
+    });
+  });
+
+  describe('refunds', () => {
+    it('refund in parts up to what was paid, and no further', async () => {
+      const userId = await buyer();
+      const o = await order(userId, 30_00, { merchantId: 'm-r' });
+      await pay.checkout.pay(userId, o.orderId, PIN);
+      await pay.refunds.refund({ merchantId: 'm-r' }, o.orderId, { amount: 10_00, reason: 'one item short' });
+      await pay.refunds.refund({ merchantId: 'm-r' }, o.orderId, { amount: 15_00, reason: 'late' });
+      await expect(pay.refunds.refund({ merchantId: 'm-r' }, o.orderId, { amount: 5_01, reason: 'more' })).rejects.toMatchObject({ code: 'invalid_args', message: expect.stringMatching(/At most 500/) });
+      await pay.refunds.refund({ merchantId: 'm-r' }, o.orderId, { reason: 'the rest' });
+      expect(await wallet(userId)).toBe(100_00);
+      expect((await pay.orders.get({ userId }, o.orderId)).status).toBe('refunded');
+    });
+
+    it('gives back the first refund for a repeated outRefundNo', async () => {
+      const userId = await buyer();
+      const o = await order(userId, 30_00, { merchantId: 'm-r' });
+      await pay.checkout.pay(userId, o.orderId, PIN);
+      const a = await pay.refunds.refund({ merchantId: 'm-r' }, o.orderId, { amount: 10_00, reason: 'x', outRefundNo: 'r1' });
+      const b = await pay.refunds.refund({ merchantId: 'm-r' }, o.orderId, { amount: 10_00, reason: 'x', outRefundNo: 'r1' });
+      expect(b.refundId).toBe(a.refundId);
+      expect(await wallet(userId)).toBe(80_00);
+    });
+
+    it("come out of the merchant's balance after release, which may not go below zero", async () => {
+      const userId = await buyer();
+      const o = await order(userId, 30_00, { merchantId: 'm-after', hold: false });
+      await pay.checkout.pay(userId, o.orderId, PIN);
+      const available = (await merchant('m-after')).available.CNY!;
+      await pay.refunds.refund({ merchantId: 'm-after' }, o.orderId, { amount: available, reason: 'broken' });
+      await expect(pay.refunds.refund({ merchantId: 'm-after' }, o.orderId, { amount: 1, reason: 'more' })).rejects.toMatchObject({ code: 'insufficient_funds', message: expect.stringMatching(/merchant's balance/) });
+      expect((await merchant('m-after')).available.CNY).toBe(0);
+    });
+
+    it('wait for the merchant when the buyer asks', async () => {
+      const userId = await buyer();
+      const o = await order(userId, 30_00, { merchantId: 'm-ask' });
+      await pay.checkout.pay(userId, o.orderId, PIN);
+      const r = await pay.refunds.request(userId, o.orderId, { amount: 12_00, reason: 'wrong colour' });
+      expect(r.status).toBe('pending');
+      expect(await wallet(userId)).toBe(70_00);
+      await expect(pay.refunds.decide('someone-else', r.refundId, true)).rejects.toMatchObject({ code: 'not_found' });
+      await pay.refunds.decide('m-ask', r.refundId, true);
+      expect(await wallet(userId)).toBe(82_00);
+    });
+
+    it("refuses another merchant's refund of an order as not found", async () => {
+      const userId = await buyer();
+      const o = await order(userId, 30_00, { merchantId: 'm-r' });
+      await pay.checkout.pay(userId, o.orderId, PIN);
+      await expect(pay.refunds.refund({ merchantId: 'm-thief' }, o.orderId, { reason: 'mine' })).rejects.toMatchObject({ code: 'not_found' });
+      expect(await wallet(userId)).toBe(70_00);
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AtriumError } from '../../../sdk/contract/index.ts';
+import type { PaymentsTables } from './tables.ts';
+import type { PayDb } from './ledger.ts';
+
+export const MAX_PIN_TRIES = 5;
+const LOCK_MS = 15 * 60_000;
+const PIN = /^\d{6}$/;
+
+/**
+ * Payment PINs. Six digits are guessable offline whatever the hash, so the defence is the lock
+ * after five wrong tries; the hash is keyed by the platform secret (a stolen table alone gives
+ * nothing), and checking one costs microseconds, not the tens of milliseconds of a password KDF.
+ */
+export function createPins(db: Kysely<PaymentsTables>, mac: (message: string) => string, clock: () => Date) {
+  const hashOf = (userId: string, pin: string) => mac(`pay-pin:${userId}:${pin}`);
+
+  async function set(userId: string, pin: string, currentPin?: string): Promise<void> {
+    if (!PIN.test(pin)) throw new AtriumError('invalid_args', 'A payment PIN is 6 digits.');
+    const row = await db.selectFrom('pay_wallets').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    if (row?.pin_hash) {
+      if (currentPin === undefined) throw new AtriumError('invalid_args', 'Give the current PIN to change it.');
+      await verify(db, userId, currentPin);
+    }
+    const at = clock().toISOString();
+    await db
+      .insertInto('pay_wallets')
+      .values({ user_id: userId, pin_hash: hashOf(userId, pin), failed_pins: 0, locked_until: null, updated_at: at })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ pin_hash: hashOf(userId, pin), failed_pins: 0, locked_until: null, updated_at: at }))
+      .execute();
+  }
+
+  /**
+   * Checks a PIN inside the caller's transaction. A wrong one counts (and is committed even though
+   * the payment fails: the caller records it through `recordFailure` outside its rollback).
+   */
+  async function verify(q: PayDb, userId: string, pin: string): Promise<{ failedBefore: number }> {
+    const row = await q.selectFrom('pay_wallets').select(['pin_hash', 'failed_pins', 'locked_until']).where('user_id', '=', userId).executeTakeFirst();
+    if (!row?.pin_hash) throw new AtriumError('forbidden', 'Set a payment PIN in your wallet first.');
+    if (row.locked_until && Date.parse(row.locked_until) > clock().getTime()) {
+      throw new AtriumError('rate_limited', `Too many wrong PINs: the wallet is locked until ${new Date(row.locked_until).toLocaleTimeString('en-GB')}.`);
+    }
+    const given = Buffer.from(hashOf(userId, String(pin)));
+    const stored = Buffer.from(row.pin_hash);
+    if (given.length !== stored.length || !timingSafeEqual(given, stored)) {
+      throw new WrongPin(MAX_PIN_TRIES - Number(row.failed_pins) - 1);
+    }
+    return { failedBefore: Number(row.failed_pins) };
+  }
+
+  /** Counts a wrong PIN; the fifth in a row locks the wallet for a while. */
+  async function recordFailure(userId: string): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('pay_wallets').select('failed_pins').where('user_id', '=', userId).executeTakeFirst();
+      const failed = Number(row?.failed_pins ?? 0) + 1;
+      const locked = failed >= MAX_PIN_TRIES ? new Date(clock().getTime() + LOCK_MS).toISOString() : null;
+      await trx.updateTable('pay_wallets').set({ failed_pins: locked ? 0 : failed, locked_until: locked, updated_at: clock().toISOString() }).where('user_id', '=', userId).execute();
+    });
+  }
+
+  async function recordSuccess(q: PayDb, userId: string, failedBefore: number): Promise<void> {
+    if (failedBefore > 0) await q.updateTable('pay_wallets').set({ failed_pins: 0 }).where('user_id', '=', userId).execute();
+  }
+
+  async function status(userId: string): Promise<{ hasPin: boolean; lockedUntil: string | null; triesLeft: number }> {
+    const row = await db.selectFrom('pay_wallets').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    const locked = row?.locked_until && Date.parse(row.locked_until) > clock().getTime() ? row.locked_until : null;
+    return { hasPin: !!row?.pin_hash, lockedUntil: locked, triesLeft: MAX_PIN_TRIES - Number(row?.failed_pins ?? 0) };
+  }
+
+  return { set, verify, recordFailure, recordSuccess, status };
+}
+
+export class WrongPin extends AtriumError {
+  constructor(readonly triesLeft: number) {
+    super('wrong_pin', triesLeft > 0 ? `Wrong PIN: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.` : 'Wrong PIN: the wallet is now locked for 15 minutes.');
+  }
+}
+
+export type Pins = ReturnType<typeof createPins>;

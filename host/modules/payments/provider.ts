@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+
+/** What a card provider says to a charge. */
+export type ChargeResult =
+  | { status: 'succeeded'; ref: string }
+  | { status: 'declined'; ref: string; reason: string }
+  /** The card's bank wants the holder to prove themselves (3-D Secure): a code, then `confirm`. */
+  | { status: 'challenge'; ref: string; prompt: string };
+
+/**
+ * The card-provider interface top-ups go through. A real acquirer plugs in here; development and
+ * tests use the simulated one.
+ */
+export interface CardProvider {
+  readonly name: string;
+  charge(input: { card: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeResult>;
+  /** Completes a challenged charge with the code the holder typed. */
+  confirm(ref: string, code: string): Promise<ChargeResult>;
+}
+
+/** Test cards of the simulated provider, after the pattern card networks publish. */
+export const simulatedCards = {
+  approves: '4242424242424242',
+  declines: '4000000000000002',
+  insufficientFunds: '4000000000009995',
+  challenges: '4000000000003220',
+  /** The one-time code that passes a simulated challenge. */
+  challengeCode: '123456',
+} as const;
+
+function luhn(card: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < card.length; i++) {
+    let d = Number(card[card.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * A provider that needs no network: the test cards above behave as named, any other card number
+ * that passes the Luhn check is approved. Charges are idempotent by key, as real ones are.
+ */
+export function simulatedProvider(): CardProvider {
+  const challenged = new Map<string, true>();
+  const refOf = (key: string) => `sim_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+  return {
+    name: 'simulated',
+    async charge({ card, idempotencyKey }) {
+      const digits = card.replace(/[\s-]/g, '');
+      const ref = refOf(idempotencyKey);
+      if (!/^\d{12,19}$/.test(digits) || !luhn(digits)) return { status: 'declined', ref, reason: 'The card number is not valid.' };
+      if (digits === simulatedCards.declines) return { status: 'declined', ref, reason: 'The card was declined.' };
+      if (digits === simulatedCards.insufficientFunds) return { status: 'declined', ref, reason: 'The card has insufficient funds.' };
+      if (digits === simulatedCards.challenges) {
+        challenged.set(ref, true);
+        return { status: 'challenge', ref, prompt: `Enter the code your bank sent (test code: ${simulatedCards.challengeCode}).` };
+      }
+      return { status: 'succeeded', ref };
+    },
+    async confirm(ref, code) {
+      if (!challenged.has(ref)) return { status: 'declined', ref, reason: 'No challenge is waiting for this charge.' };
+      if (code !== simulatedCards.challengeCode) return { status: 'declined', ref, reason: 'The code is wrong.' };
+      challenged.delete(ref);
+      return { status: 'succeeded', ref };
+    },
+  };
+}
