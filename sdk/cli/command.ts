@@ -1,15 +1,28 @@
 import type { ParseArgsConfig } from 'node:util';
 
-/** Where a command writes: the terminal, or a test's buffer. */
+/** Standard input as a command reads it: a stream, maybe a terminal. */
+export type Input = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(mode: boolean): unknown };
+
+/**
+ * Where a command writes, and what it reads besides its arguments: the terminal and the process's
+ * environment, or a test's buffer and an environment of its own.
+ */
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Read for ATRIUM_HOST, ATRIUM_APP and the config directory; process.env when left out. */
+  env?: Record<string, string | undefined>;
+  /** Where a password comes from; process.stdin when left out. */
+  stdin?: Input;
 }
 
 export const consoleIo: Io = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
 };
+
+export const envOf = (io: Io): Record<string, string | undefined> => io.env ?? process.env;
+export const stdinOf = (io: Io): Input => io.stdin ?? process.stdin;
 
 export type OptionValues = Record<string, string | boolean | undefined>;
 

@@ -1,24 +1,48 @@
 /**
- * `atrium`: scaffold, build, test and run mini-programs.
+ * `atrium`: scaffold, build, test and run mini-programs; submit, release and roll them back.
  *
  * @example
  * npx atrium init my-app && npx atrium dev my-app
+ * npx atrium login --email me@example.com && npx atrium submit my-app --app my-app-1a2b3c
  */
 import { parseArgs } from 'node:util';
+import { appsCommand } from './apps.ts';
 import { buildCommand } from './build.ts';
 import { devCommand } from './dev.ts';
 import { consoleIo, EXIT, type Command, type Io, type OptionValues } from './command.ts';
 import { initCommand } from './init.ts';
+import { loginCommand } from './login.ts';
+import { logoutCommand } from './logout.ts';
+import { releaseCommand } from './release.ts';
+import { rollbackCommand } from './rollback.ts';
+import { submitCommand } from './submit.ts';
 import { testCommand } from './test.ts';
+import { versionsCommand } from './versions.ts';
+import { withdrawCommand } from './withdraw.ts';
 // The one host-side command: operators make the first admin from the same tool.
 import { adminCommand } from '../../host/cli/admin-command.ts';
 
-export const commands: Command[] = [initCommand, buildCommand, devCommand, testCommand, adminCommand];
+export const commands: Command[] = [
+  initCommand,
+  buildCommand,
+  devCommand,
+  testCommand,
+  // The app lifecycle, against a host: sign in, make an app, submit, follow the review, release.
+  loginCommand,
+  logoutCommand,
+  appsCommand,
+  submitCommand,
+  versionsCommand,
+  releaseCommand,
+  rollbackCommand,
+  withdrawCommand,
+  adminCommand,
+];
 
 function mainHelp(): string[] {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [
-    'atrium: build and run Atrium mini-programs',
+    'atrium: build, run and publish Atrium mini-programs',
     '',
     'Usage: atrium <command> [options]',
     '',
