@@ -21,7 +21,31 @@ export function sqliteDialect(file: string): Dialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: withStatementCache(database) });
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running a small statement, and
+ * the host runs the same few hundred SQL texts over and over. Statements are kept by their text
+ * (better-sqlite3 runs each to completion synchronously, so reuse is safe), the oldest dropped
+ * past `max`.
+ */
+function withStatementCache(database: SQLite.Database, max = 2000): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = database.prepare.bind(database);
+  database.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      // Refresh its place so often-used statements stay.
+      cache.delete(source);
+    } else {
+      stmt = prepare(source);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof database.prepare;
+  return database;
 }
 
 export function postgresDialect(url: string, options: { schema?: string; max?: number } = {}): Dialect {
