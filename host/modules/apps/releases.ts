@@ -26,7 +26,7 @@ export function createReleases(db: Kysely<AppsTables>, store: AppsStore) {
       } else {
         if (current.version_id === v.id) throw new AtriumError('conflict', `Version ${version} is already out to everyone.`);
         const live = await trx.selectFrom('apps_versions').select(['version', 'created_at']).where('id', '=', current.version_id).executeTakeFirstOrThrow();
-        if (v.created_at < live.created_at) throw new AtriumError('conflict', `Version ${version} is older than ${live.version}, which users have now; use atrium rollback ${version} to go back to it.`);
+        if (v.created_at < live.created_at) throw new AtriumError('conflict', `Version ${version} is older than ${live.version}, which users have now; use atrium rollback ${version} --app ${appId} to go back to it.`);
         if (percent < 100 && current.gray_version_id === v.id && percent <= Number(current.gray_percent)) {
           throw new AtriumError('conflict', `A gray release only grows: ${version} is already at ${current.gray_percent}%.`);
         }

@@ -109,7 +109,7 @@ export function createSubmissions(db: Kysely<AppsTables>, store: AppsStore, chec
     const app = await store.appFor(actor, appId);
     checkAssets(s.assets);
     const waiting = await store.inReview(appId);
-    if (waiting) throw new AtriumError('conflict', `Version ${waiting} is in review; withdraw it first (atrium withdraw ${waiting}) or wait for the decision.`);
+    if (waiting) throw new AtriumError('conflict', `Version ${waiting} is in review; withdraw it first (atrium withdraw ${waiting} --app ${appId}) or wait for the decision.`);
     const claimed = manifestSchema.safeParse(s.manifest);
     if (claimed.success) await refuseTakenVersion(appId, claimed.data.version);
     const report = await checker({ appId, merchantId: app.merchant_id, category: app.category, licensed: Number(app.licensed) === 1, previous: await previousOf(appId) }, s);
@@ -145,7 +145,7 @@ export function createSubmissions(db: Kysely<AppsTables>, store: AppsStore, chec
       });
     } catch (e) {
       // A submission racing this one won the one review slot or the version number.
-      if (isUniqueViolation(e)) throw new AtriumError('conflict', `Another submission of "${appId}" got in first; run atrium versions to see it.`);
+      if (isUniqueViolation(e)) throw new AtriumError('conflict', `Another submission of "${appId}" got in first; run atrium versions --app ${appId} to see it.`);
       throw e;
     }
     return store.viewVersion(await store.versionRow(appId, m.version));
