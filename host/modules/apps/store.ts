@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AtriumError } from '../../../sdk/contract/index.ts';
-import { newId, now } from '../../db/index.ts';
+import { now, sortableId } from '../../db/index.ts';
 import type { AppsTables, AuditAction } from './tables.ts';
 import { appView, versionView, type AppView, type ReleaseState, type VersionView } from './views.ts';
 
@@ -11,19 +11,6 @@ export interface Actor {
 }
 
 export type AppsDb = Kysely<AppsTables> | Transaction<AppsTables>;
-
-let lastMs = 0;
-let counter = 0;
-/**
- * Audit ids sort in the order entries were written (by this process): time, then a counter for
- * entries in the same millisecond, then randomness so nodes never collide.
- */
-function auditId(): string {
-  const ms = Date.now();
-  counter = ms === lastMs ? counter + 1 : 0;
-  lastMs = ms;
-  return `${ms.toString(36).padStart(9, '0')}-${counter.toString(36).padStart(4, '0')}-${newId().slice(0, 8)}`;
-}
 
 /** Queries the lifecycle's parts share. */
 export function appsStore(db: Kysely<AppsTables>) {
@@ -91,7 +78,7 @@ export function appsStore(db: Kysely<AppsTables>) {
   async function audit(q: AppsDb, actor: Actor, action: AuditAction, target: { appId: string; versionId?: string | null }, reason: string | null, detail: Record<string, unknown> = {}) {
     await q
       .insertInto('apps_audit')
-      .values({ id: auditId(), at: now(), actor_id: actor.id, actor_kind: actor.kind, action, app_id: target.appId, version_id: target.versionId ?? null, reason, detail: JSON.stringify(detail) })
+      .values({ id: sortableId(), at: now(), actor_id: actor.id, actor_kind: actor.kind, action, app_id: target.appId, version_id: target.versionId ?? null, reason, detail: JSON.stringify(detail) })
       .execute();
   }
 

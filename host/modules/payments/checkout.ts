@@ -1,7 +1,9 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
 import { enqueue } from '../webhooks/outbox.ts';
 import type { PayContext } from './context.ts';
-import { accounts, transfer } from './ledger.ts';
+import { prepared } from '../../db/index.ts';
+import { accounts, transfer, type PayDb } from './ledger.ts';
+import type { OrderRow } from './views.ts';
 import { WrongPin } from './pins.ts';
 import { releaseHeld } from './settlement.ts';
 
@@ -20,31 +22,32 @@ export interface PaidResult {
 export function createCheckout(ctx: PayContext) {
   const { db, pins } = ctx;
 
+  /** Why an order could not be claimed: paid before (the first payment's answer), gone, or expired. */
+  async function unclaimable(trx: PayDb, userId: string, orderId: string): Promise<PaidResult> {
+    const o = await trx.selectFrom('pay_orders').select(['paid_at', 'stage']).where('id', '=', orderId).where('user_id', '=', userId).executeTakeFirst();
+    if (!o) throw new AtriumError('not_found', `No order "${orderId}".`);
+    if (o.paid_at) return { orderId, status: 'paid', paidAt: o.paid_at };
+    throw new AtriumError('expired', 'The order has expired; place it again.');
+  }
+
   async function pay(userId: string, orderId: string, pin: string): Promise<PaidResult> {
     try {
-      return await db.transaction().execute(async (trx) => {
-        const o = await trx.selectFrom('pay_orders').selectAll().where('id', '=', orderId).where('user_id', '=', userId).executeTakeFirst();
-        if (!o) throw new AtriumError('not_found', `No order "${orderId}".`);
-        if (o.paid_at) return { orderId, status: 'paid' as const, paidAt: o.paid_at };
-        const at = ctx.clock();
-        if (o.stage !== 'created' || Date.parse(o.expires_at) <= at.getTime()) throw new AtriumError('expired', 'The order has expired; place it again.');
+      return await ctx.writes(async (trx) => {
+        const paidAt = ctx.clock().toISOString();
+        // Claiming first means a second confirmation, now or later, finds nothing to claim.
+        const [o] = (await claim(trx, paidAt, orderId, userId, paidAt)).rows;
+        if (!o) return unclaimable(trx, userId, orderId);
+        // A wrong PIN throws, and the claim rolls back with everything else.
         const { failedBefore } = await pins.verify(trx, userId, pin);
-        const paidAt = at.toISOString();
-        const claimed = await trx.updateTable('pay_orders').set({ stage: 'paid', paid_at: paidAt }).where('id', '=', orderId).where('stage', '=', 'created').executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) throw new RacedPayment();
         await transfer(trx, { key: `pay:${orderId}`, debit: accounts.wallet(userId), credit: accounts.held(o.merchant_id), amount: Number(o.amount), currency: o.currency, kind: 'payment', orderId });
         await pins.recordSuccess(trx, userId, failedBefore);
         await enqueue(trx, { merchantId: o.merchant_id, type: 'order.paid', at: paidAt, data: { orderId, appId: o.app_id, outTradeNo: o.out_trade_no, amount: Number(o.amount), currency: o.currency, paidAt } });
         // Orders that do not wait for receipt go to the merchant at once.
-        if (Number(o.hold) !== 1) await releaseHeld(trx, { ...o, stage: 'paid', paid_at: paidAt }, paidAt);
+        if (Number(o.hold) !== 1) await releaseHeld(trx, o, paidAt);
         return { orderId, status: 'paid' as const, paidAt };
       });
     } catch (e) {
       if (e instanceof WrongPin) await pins.recordFailure(userId);
-      if (e instanceof RacedPayment) {
-        const o = await db.selectFrom('pay_orders').select('paid_at').where('id', '=', orderId).executeTakeFirst();
-        if (o?.paid_at) return { orderId, status: 'paid', paidAt: o.paid_at };
-      }
       throw e;
     }
   }
@@ -58,5 +61,13 @@ export function createCheckout(ctx: PayContext) {
   return { pay, cancel };
 }
 
-/** Another confirmation of the same order committed first. */
-class RacedPayment extends Error {}
+const claim = prepared<[string, string, string, string], OrderRow>((db, paidAt, orderId, userId, at) =>
+  db
+    .updateTable('pay_orders')
+    .set({ stage: 'paid', paid_at: paidAt })
+    .where('id', '=', orderId)
+    .where('user_id', '=', userId)
+    .where('stage', '=', 'created')
+    .where('expires_at', '>', at)
+    .returningAll(),
+);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { CardProvider } from './provider.ts';
 import type { Pins } from './pins.ts';
 import type { PaymentsTables } from './tables.ts';
@@ -20,6 +20,8 @@ export interface PaymentsOptions {
 /** What the payments parts share. */
 export interface PayContext {
   db: Kysely<PaymentsTables>;
+  /** Payments that arrive together commit together (db/group-commit.ts). */
+  writes<R>(work: (trx: Transaction<PaymentsTables>) => Promise<R>): Promise<R>;
   clock: () => Date;
   pins: Pins;
   provider: CardProvider;

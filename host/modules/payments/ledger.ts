@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AtriumError } from '../../../sdk/contract/index.ts';
-import { newId, now } from '../../db/index.ts';
+import { now, prepared, sortableId } from '../../db/index.ts';
 import type { AccountKind, PaymentsTables, TransferKind } from './tables.ts';
 
 export type PayDb = Kysely<PaymentsTables> | Transaction<PaymentsTables>;
@@ -69,20 +69,15 @@ export async function transfer(trx: PayDb, t: TransferInput): Promise<Transfer> 
   const debitId = accountId(t.debit, t.currency);
   const creditId = accountId(t.credit, t.currency);
   if (debitId === creditId) throw new AtriumError('invalid_args', 'A transfer moves money between two different accounts.');
-  const earlier = await trx.selectFrom('pay_transfers').selectAll().where('idempotency_key', '=', t.key).executeTakeFirst();
+  const [earlier] = (await q.byKey(trx, t.key)).rows;
   if (earlier) {
     const same = earlier.debit_account_id === debitId && earlier.credit_account_id === creditId && Number(earlier.amount) === t.amount && earlier.kind === t.kind;
     if (!same) throw new AtriumError('conflict', `The idempotency key "${t.key}" was used for a different transfer.`);
     return view(earlier);
   }
   const at = now();
-  const debited = await trx
-    .updateTable('pay_accounts')
-    .set({ balance: sql`balance - ${t.amount}` })
-    .where('id', '=', debitId)
-    .where((eb) => eb.or([eb('allow_negative', '=', 1), eb('balance', '>=', t.amount)]))
-    .executeTakeFirst();
-  if (Number(debited.numUpdatedRows) !== 1) {
+  const debited = await q.debit(trx, debitId, t.amount);
+  if (Number(debited.numAffectedRows) !== 1) {
     if (t.debit.kind !== 'external') throw new AtriumError('insufficient_funds', `The ${t.debit.kind === 'wallet' ? 'wallet' : `${t.debit.kind} balance`} is too low for ${t.amount} ${t.currency}.`);
     await trx
       .insertInto('pay_accounts')
@@ -90,13 +85,9 @@ export async function transfer(trx: PayDb, t: TransferInput): Promise<Transfer> 
       .onConflict((oc) => oc.column('id').doUpdateSet({ balance: sql`pay_accounts.balance - ${t.amount}` }))
       .execute();
   }
-  await trx
-    .insertInto('pay_accounts')
-    .values({ id: creditId, kind: t.credit.kind, owner_id: t.credit.owner, currency: t.currency, balance: t.amount, allow_negative: t.credit.kind === 'external' ? 1 : 0, created_at: at })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ balance: sql`pay_accounts.balance + ${t.amount}` }))
-    .execute();
+  await q.credit(trx, creditId, t.credit.kind, t.credit.owner, t.currency, t.amount, t.credit.kind === 'external' ? 1 : 0, at);
   const row: TransferRow = {
-    id: newId(),
+    id: sortableId(),
     idempotency_key: t.key,
     debit_account_id: debitId,
     credit_account_id: creditId,
@@ -106,9 +97,30 @@ export async function transfer(trx: PayDb, t: TransferInput): Promise<Transfer> 
     order_id: t.orderId ?? null,
     created_at: at,
   };
-  await trx.insertInto('pay_transfers').values(row).execute();
+  await q.insert(trx, row.id, row.idempotency_key, debitId, creditId, t.amount, t.currency, t.kind, row.order_id, at);
   return view(row);
 }
+
+/** A transfer runs on every payment: its statements are compiled once (db/prepared.ts). */
+const q = {
+  byKey: prepared<[string], TransferRow>((db, key) => db.selectFrom('pay_transfers').selectAll().where('idempotency_key', '=', key)),
+  debit: prepared<[string, number], never>((db, id, amount) =>
+    db
+      .updateTable('pay_accounts')
+      .set({ balance: sql`balance - ${amount}` })
+      .where('id', '=', id)
+      .where((eb: any) => eb.or([eb('allow_negative', '=', 1), eb('balance', '>=', amount)])),
+  ),
+  credit: prepared<[string, AccountKind, string, string, number, number, string], never>((db, id, kind, owner, currency, amount, allowNegative, at) =>
+    db
+      .insertInto('pay_accounts')
+      .values({ id, kind, owner_id: owner, currency, balance: amount, allow_negative: allowNegative, created_at: at })
+      .onConflict((oc: any) => oc.column('id').doUpdateSet({ balance: sql`pay_accounts.balance + ${amount}` })),
+  ),
+  insert: prepared<[string, string, string, string, number, string, TransferKind, string | null, string], never>((db, id, key, debit, credit, amount, currency, kind, orderId, at) =>
+    db.insertInto('pay_transfers').values({ id, idempotency_key: key, debit_account_id: debit, credit_account_id: credit, amount, currency, kind, order_id: orderId, created_at: at }),
+  ),
+};
 
 /** An account's balance; 0 for one that has never moved. */
 export async function balanceOf(db: PayDb, a: AccountRef, currency: string): Promise<number> {

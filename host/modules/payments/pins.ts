@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AtriumError } from '../../../sdk/contract/index.ts';
+import { prepared } from '../../db/index.ts';
 import type { PaymentsTables } from './tables.ts';
 import type { PayDb } from './ledger.ts';
 
@@ -36,7 +37,7 @@ export function createPins(db: Kysely<PaymentsTables>, mac: (message: string) =>
    * the payment fails: the caller records it through `recordFailure` outside its rollback).
    */
   async function verify(q: PayDb, userId: string, pin: string): Promise<{ failedBefore: number }> {
-    const row = await q.selectFrom('pay_wallets').select(['pin_hash', 'failed_pins', 'locked_until']).where('user_id', '=', userId).executeTakeFirst();
+    const [row] = (await pinOf(q, userId)).rows;
     if (!row?.pin_hash) throw new AtriumError('forbidden', 'Set a payment PIN in your wallet first.');
     if (row.locked_until && Date.parse(row.locked_until) > clock().getTime()) {
       throw new AtriumError('rate_limited', `Too many wrong PINs: the wallet is locked until ${new Date(row.locked_until).toLocaleTimeString('en-GB')}.`);
@@ -71,6 +72,10 @@ export function createPins(db: Kysely<PaymentsTables>, mac: (message: string) =>
 
   return { set, verify, recordFailure, recordSuccess, status };
 }
+
+const pinOf = prepared<[string], Pick<PaymentsTables['pay_wallets'], 'pin_hash' | 'failed_pins' | 'locked_until'>>((db, userId) =>
+  db.selectFrom('pay_wallets').select(['pin_hash', 'failed_pins', 'locked_until']).where('user_id', '=', userId),
+);
 
 export class WrongPin extends AtriumError {
   constructor(readonly triesLeft: number) {

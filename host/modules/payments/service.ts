@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { groupCommit } from '../../db/index.ts';
 import { createCheckout } from './checkout.ts';
 import { DAY_MS, type PayContext, type PaymentsOptions } from './context.ts';
 import { createDisputes } from './disputes.ts';
@@ -20,6 +21,7 @@ export function createPayments(options: PaymentsOptions) {
   const clock = options.clock ?? (() => new Date());
   const ctx: PayContext = {
     db,
+    writes: groupCommit(db),
     clock,
     pins: createPins(db, options.mac, clock),
     provider: options.provider,

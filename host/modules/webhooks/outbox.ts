@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { prepared } from '../../db/index.ts';
 import type { WebhooksTables } from './tables.ts';
 
 export type WebhookEventType = 'order.paid' | 'order.refunded' | 'order.released' | 'order.shipped' | 'dispute.opened' | 'dispute.answered' | 'dispute.resolved';
@@ -13,9 +14,10 @@ export const messageId = () => `msg_${Date.now().toString(36)}${randomBytes(10).
  */
 export async function enqueue(trx: Kysely<any> | Transaction<any>, e: { merchantId: string; type: WebhookEventType; data: Record<string, unknown>; at: string }): Promise<string> {
   const id = messageId();
-  await (trx as Kysely<WebhooksTables>)
-    .insertInto('webhook_events')
-    .values({ id, merchant_id: e.merchantId, type: e.type, payload: JSON.stringify({ type: e.type, timestamp: e.at, data: e.data }), created_at: e.at, fanned_out: 0 })
-    .execute();
+  await insertEvent(trx, id, e.merchantId, e.type, JSON.stringify({ type: e.type, timestamp: e.at, data: e.data }), e.at);
   return id;
 }
+
+const insertEvent = prepared<[string, string, string, string, string], never>((db, id, merchantId, type, payload, at) =>
+  (db as Kysely<WebhooksTables>).insertInto('webhook_events').values({ id, merchant_id: merchantId, type, payload, created_at: at, fanned_out: 0 }),
+);

@@ -1,0 +1,74 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+
+interface Job<R> {
+  work(trx: Transaction<any>): Promise<R>;
+  resolve(value: R): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Group commit: writes that arrive together share one transaction, each inside its own savepoint.
+ * A commit costs far more than a small write (SQLite appends every dirty page to its log,
+ * PostgreSQL waits for the disk), so a burst of payments commits once instead of once each. A job
+ * that throws rolls back to its savepoint alone; nobody hears of success before the commit.
+ *
+ * @example
+ * const writes = groupCommit(db);
+ * const paid = await writes((trx) => payIn(trx, order));
+ */
+export function groupCommit(db: Kysely<any>, options: { maxBatch?: number } = {}) {
+  const maxBatch = options.maxBatch ?? 64;
+  const queue: Job<any>[] = [];
+  let draining = false;
+
+  async function runBatch(batch: Job<any>[]): Promise<void> {
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      await db.transaction().execute(async (trx) => {
+        for (const [i, job] of batch.entries()) {
+          const name = sql.raw(`job_${i}`);
+          await sql`savepoint ${name}`.execute(trx);
+          try {
+            outcomes.push({ ok: true, value: await job.work(trx) });
+            await sql`release savepoint ${name}`.execute(trx);
+          } catch (error) {
+            await sql`rollback to savepoint ${name}`.execute(trx);
+            await sql`release savepoint ${name}`.execute(trx);
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit itself failed: none of the batch happened.
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) job.resolve(o.value);
+      else job.reject(o.error);
+    });
+  }
+
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      while (queue.length) await runBatch(queue.splice(0, maxBatch));
+    } finally {
+      draining = false;
+    }
+  }
+
+  return function write<R>(work: (trx: Transaction<any>) => Promise<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      queue.push({ work, resolve, reject });
+      // Start on the next turn, so writes arriving in the same burst join the batch.
+      if (!draining) {
+        draining = true;
+        setImmediate(() => void drain());
+      }
+    });
+  };
+}
+
+export type GroupCommit = ReturnType<typeof groupCommit>;
