@@ -2,7 +2,9 @@
  * Helpers for a merchant's own backend (Node ≥ 20, or any runtime with fetch): plain fetch, nothing of the host.
  * - login-code.ts: trade a mini-program's login code for openid/unionid
  * - request.ts: the host connection and error handling every helper shares
+ * - webhooks.ts: verify Standard Webhooks signatures on events the host sends
  */
 export { AtriumError, isErrorCode, type ErrorCode } from '../contract/errors.ts';
 export { exchangeLoginCode, type LoginCodeExchange, type LoginIdentity } from './login-code.ts';
 export type { HostConnection } from './request.ts';
+export { signWebhook, verifyWebhook, type WebhookEvent } from './webhooks.ts';

@@ -1,0 +1,265 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { Agent, request } from 'undici';
+import { AtriumError } from '../../../sdk/contract/index.ts';
+import { signWebhook } from '../../../sdk/server/webhooks.ts';
+import { isIP } from 'node:net';
+import { guardedLookup, isForbiddenAddress, systemResolve, type Resolve } from '../../bridge/net/addresses.ts';
+import { newId, sortableId } from '../../db/index.ts';
+import type { WebhookEventType } from './outbox.ts';
+import type { WebhooksTables } from './tables.ts';
+
+/**
+ * Seconds to wait before each retry after a failed attempt: about 28 hours in all, after the
+ * schedule common to webhook senders; then the delivery is failed and can be sent again by hand.
+ */
+export const retrySchedule = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600];
+
+export const eventTypes: WebhookEventType[] = ['order.paid', 'order.refunded', 'order.released', 'order.shipped', 'dispute.opened', 'dispute.answered', 'dispute.resolved'];
+
+export interface EndpointView {
+  id: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  createdAt: string;
+}
+
+export interface DeliveryView {
+  id: string;
+  eventId: string;
+  eventType: string;
+  endpointId: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+export interface WebhooksOptions {
+  db: Kysely<any>;
+  /** Development lets endpoints be on loopback and private addresses; production refuses them. */
+  dev: boolean;
+  clock?: () => Date;
+  resolve?: Resolve;
+  timeoutMs?: number;
+}
+
+function checkUrl(url: string, dev: boolean): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new AtriumError('invalid_args', 'The endpoint is not a URL.');
+  }
+  if (u.protocol !== 'https:' && !(dev && u.protocol === 'http:')) throw new AtriumError('invalid_args', 'A webhook endpoint is an https:// URL.');
+  if (u.username || u.password) throw new AtriumError('invalid_args', 'A webhook endpoint may not carry a user name or password.');
+  if (!dev && literalForbidden(u)) throw new AtriumError('invalid_args', 'A webhook endpoint may not be on a private or loopback address.');
+  return u.toString();
+}
+
+/** An address written into the URL is never looked up, so the guarded lookup never sees it. */
+function literalForbidden(u: URL): boolean {
+  const host = u.hostname.replace(/^\[|\]$/g, '');
+  return isIP(host) !== 0 && isForbiddenAddress(host);
+}
+
+/** Merchants' endpoints, and the delivery of outbox events to them: signed, retried, logged. */
+export function createWebhooks(options: WebhooksOptions) {
+  const db = options.db as Kysely<WebhooksTables>;
+  const clock = options.clock ?? (() => new Date());
+  const dispatcher = new Agent({ connect: { lookup: guardedLookup(options.resolve ?? systemResolve, !options.dev), timeout: 10_000 } });
+
+  const endpointView = (r: WebhooksTables['webhook_endpoints']): EndpointView => ({ id: r.id, url: r.url, events: JSON.parse(r.events) as string[], enabled: Number(r.enabled) === 1, createdAt: r.created_at });
+
+  async function addEndpoint(merchantId: string, input: { url: string; events?: string[] }): Promise<EndpointView & { secret: string }> {
+    const url = checkUrl(input.url, options.dev);
+    const events = input.events?.length ? input.events : ['*'];
+    for (const e of events) if (e !== '*' && !eventTypes.includes(e as WebhookEventType)) throw new AtriumError('invalid_args', `No event type "${e}"; the types are ${eventTypes.join(', ')}.`);
+    const count = await db.selectFrom('webhook_endpoints').select((eb) => eb.fn.countAll().as('n')).where('merchant_id', '=', merchantId).executeTakeFirstOrThrow();
+    if (Number(count.n) >= 20) throw new AtriumError('quota_exceeded', 'A merchant may register at most 20 endpoints.');
+    const row = { id: `ep_${newId().replace(/-/g, '').slice(0, 20)}`, merchant_id: merchantId, url, secret: `whsec_${randomBytes(24).toString('base64')}`, events: JSON.stringify(events), enabled: 1, created_at: clock().toISOString() };
+    await db.insertInto('webhook_endpoints').values(row).execute();
+    return { ...endpointView(row), secret: row.secret };
+  }
+
+  async function endpointOf(merchantId: string, id: string) {
+    const row = await db.selectFrom('webhook_endpoints').selectAll().where('id', '=', id).where('merchant_id', '=', merchantId).executeTakeFirst();
+    if (!row) throw new AtriumError('not_found', `No endpoint "${id}".`);
+    return row;
+  }
+
+  async function listEndpoints(merchantId: string): Promise<EndpointView[]> {
+    return (await db.selectFrom('webhook_endpoints').selectAll().where('merchant_id', '=', merchantId).orderBy('created_at').execute()).map(endpointView);
+  }
+
+  async function removeEndpoint(merchantId: string, id: string): Promise<void> {
+    await endpointOf(merchantId, id);
+    await db.updateTable('webhook_endpoints').set({ enabled: 0 }).where('id', '=', id).execute();
+  }
+
+  /** Gives each new outbox event a delivery per endpoint that wants it. */
+  async function fanOut(): Promise<number> {
+    const events = await db.selectFrom('webhook_events').select(['id', 'merchant_id', 'type']).where('fanned_out', '=', 0).orderBy('created_at').limit(200).execute();
+    if (!events.length) return 0;
+    const at = clock().toISOString();
+    await db.transaction().execute(async (trx) => {
+      const merchants = [...new Set(events.map((e) => e.merchant_id))];
+      const endpoints = await trx.selectFrom('webhook_endpoints').selectAll().where('merchant_id', 'in', merchants).where('enabled', '=', 1).execute();
+      for (const e of events) {
+        const claimed = await trx.updateTable('webhook_events').set({ fanned_out: 1 }).where('id', '=', e.id).where('fanned_out', '=', 0).executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) continue;
+        for (const ep of endpoints) {
+          if (ep.merchant_id !== e.merchant_id) continue;
+          const wanted = JSON.parse(ep.events) as string[];
+          if (!wanted.includes('*') && !wanted.includes(e.type)) continue;
+          await trx
+            .insertInto('webhook_deliveries')
+            .values({ id: sortableId(), event_id: e.id, endpoint_id: ep.id, status: 'pending', attempts: 0, next_attempt_at: at, leased_until: null, last_status: null, last_error: null, delivered_at: null, created_at: at })
+            .execute();
+        }
+      }
+    });
+    return events.length;
+  }
+
+  /** One attempt at one delivery; the outcome is recorded whatever happens. */
+  async function attempt(deliveryId: string): Promise<boolean> {
+    const d = await db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+      .innerJoin('webhook_endpoints as p', 'p.id', 'd.endpoint_id')
+      .select(['d.id', 'd.attempts', 'e.id as event_id', 'e.payload', 'p.url', 'p.secret'])
+      .where('d.id', '=', deliveryId)
+      .executeTakeFirstOrThrow();
+    const started = clock();
+    const timestamp = Math.floor(started.getTime() / 1000);
+    let status: number | null = null;
+    let error: string | null = null;
+    const t = performance.now();
+    try {
+      if (!options.dev && literalForbidden(new URL(d.url))) throw new Error(`${new URL(d.url).hostname} is a private or loopback address, which webhooks may not reach`);
+      const res = await request(d.url, {
+        method: 'POST',
+        dispatcher,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Atrium-Webhooks/1',
+          'webhook-id': d.event_id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signWebhook(d.secret, d.event_id, timestamp, d.payload),
+        },
+        body: d.payload,
+        headersTimeout: options.timeoutMs ?? 10_000,
+        bodyTimeout: options.timeoutMs ?? 10_000,
+      });
+      status = res.statusCode;
+      await res.body.dump({ limit: 64 * 1024 }).catch(() => {});
+      if (status < 200 || status >= 300) error = `answered ${status}`;
+    } catch (e) {
+      error = (e as Error).message.slice(0, 300);
+    }
+    const ok = error === null;
+    const attempts = Number(d.attempts) + 1;
+    const wait = retrySchedule[attempts - 1];
+    const at = clock().toISOString();
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('webhook_attempts').values({ id: sortableId(), delivery_id: d.id, at, status, error, duration_ms: Math.round(performance.now() - t) }).execute();
+      await trx
+        .updateTable('webhook_deliveries')
+        .set({
+          attempts,
+          status: ok ? 'delivered' : wait === undefined ? 'failed' : 'pending',
+          next_attempt_at: ok || wait === undefined ? null : new Date(clock().getTime() + wait * 1000).toISOString(),
+          leased_until: null,
+          last_status: status,
+          last_error: error,
+          delivered_at: ok ? at : null,
+        })
+        .where('id', '=', d.id)
+        .execute();
+    });
+    return ok;
+  }
+
+  /**
+   * Sends what is due. Each delivery is leased before it is sent, so two nodes (or two runs) never
+   * send it at once; a node that dies mid-send leaves a lease that lapses, and it is sent again.
+   */
+  async function deliverDue(limit = 50): Promise<{ sent: number; delivered: number }> {
+    await fanOut();
+    const now = clock();
+    const due = await db
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now.toISOString())
+      .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<', now.toISOString())]))
+      .orderBy('next_attempt_at')
+      .limit(limit)
+      .execute();
+    const lease = new Date(now.getTime() + 60_000).toISOString();
+    const mine: string[] = [];
+    for (const { id } of due) {
+      const r = await db
+        .updateTable('webhook_deliveries')
+        .set({ leased_until: lease })
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<', now.toISOString())]))
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 1) mine.push(id);
+    }
+    const results = await Promise.all(mine.map(attempt));
+    return { sent: mine.length, delivered: results.filter(Boolean).length };
+  }
+
+  async function deliveries(merchantId: string, opts: { endpointId?: string; status?: DeliveryView['status']; limit?: number } = {}): Promise<DeliveryView[]> {
+    let q = db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+      .selectAll('d')
+      .select('e.type')
+      .where('e.merchant_id', '=', merchantId);
+    if (opts.endpointId) q = q.where('d.endpoint_id', '=', opts.endpointId);
+    if (opts.status) q = q.where('d.status', '=', opts.status);
+    const rows = await q.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(Math.min(opts.limit ?? 100, 500)).execute();
+    return rows.map((r) => ({
+      id: r.id, eventId: r.event_id, eventType: r.type, endpointId: r.endpoint_id, status: r.status, attempts: Number(r.attempts),
+      nextAttemptAt: r.next_attempt_at, lastStatus: r.last_status, lastError: r.last_error, deliveredAt: r.delivered_at, createdAt: r.created_at,
+    }));
+  }
+
+  /** Sends an event to an endpoint again, now, as a new delivery (the receiver dedupes by webhook-id). */
+  async function redeliver(merchantId: string, deliveryId: string): Promise<DeliveryView> {
+    const d = await db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+      .select(['d.event_id', 'd.endpoint_id'])
+      .where('d.id', '=', deliveryId)
+      .where('e.merchant_id', '=', merchantId)
+      .executeTakeFirst();
+    if (!d) throw new AtriumError('not_found', `No delivery "${deliveryId}".`);
+    const at = clock().toISOString();
+    const id = sortableId();
+    await db
+      .insertInto('webhook_deliveries')
+      .values({ id, event_id: d.event_id, endpoint_id: d.endpoint_id, status: 'pending', attempts: 0, next_attempt_at: at, leased_until: null, last_status: null, last_error: null, delivered_at: null, created_at: at })
+      .execute();
+    return (await deliveries(merchantId, { limit: 500 })).find((x) => x.id === id)!;
+  }
+
+  async function attempts(merchantId: string, deliveryId: string) {
+    await db.selectFrom('webhook_deliveries as d').innerJoin('webhook_events as e', 'e.id', 'd.event_id').select('d.id').where('d.id', '=', deliveryId).where('e.merchant_id', '=', merchantId).executeTakeFirstOrThrow().catch(() => {
+      throw new AtriumError('not_found', `No delivery "${deliveryId}".`);
+    });
+    return db.selectFrom('webhook_attempts').selectAll().where('delivery_id', '=', deliveryId).orderBy('at').execute();
+  }
+
+  return { addEndpoint, listEndpoints, removeEndpoint, fanOut, deliverDue, deliveries, redeliver, attempts, close: () => dispatcher.close() };
+}
+
+export type Webhooks = ReturnType<typeof createWebhooks>;
