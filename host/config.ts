@@ -25,6 +25,8 @@ export interface Config {
   publicOrigin: string | null;
   /** What the automated checks on a submitted version refuse. */
   review: ReviewPolicy;
+  /** The platform's fee on funds released to merchants, in basis points (60 = 0.6%). */
+  feeBps: number;
 }
 
 export interface ReviewPolicy {
@@ -61,6 +63,7 @@ const schema = z.object({
     .optional(),
   ATRIUM_RESTRICTED_CATEGORIES: list.optional(),
   ATRIUM_BANNED_TERMS: list.optional(),
+  ATRIUM_PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(60),
 });
 
 /** Reads and checks the environment; a bad value fails start-up with a message naming it. */
@@ -88,5 +91,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       restrictedCategories: e.ATRIUM_RESTRICTED_CATEGORIES ?? defaultReviewPolicy.restrictedCategories,
       bannedTerms: e.ATRIUM_BANNED_TERMS ?? defaultReviewPolicy.bannedTerms,
     },
+    feeBps: e.ATRIUM_PLATFORM_FEE_BPS,
   };
 }

@@ -12,7 +12,9 @@ import type { Config } from './config.ts';
 import { connect, migrate, type Db } from './db/index.ts';
 import { createHttpApp } from './http/index.ts';
 import { adminRoutes, appsMigrations, appsRoutes, createAppsService, createChecker, createLifecycle, merchantRoutes, versionUpload } from './modules/apps/index.ts';
-import { createIdentity, identityMigrations } from './modules/identity/index.ts';
+import { createIdentity, identityMigrations, loadPlatformSecret } from './modules/identity/index.ts';
+import { createPayments, paymentMerchantRoutes, paymentsBridge, paymentsMigrations, paymentUserRoutes, simulatedProvider } from './modules/payments/index.ts';
+import { createWebhooks, webhookRoutes, webhooksMigrations } from './modules/webhooks/index.ts';
 import { createStorageService, storageMigrations } from './modules/storage/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { createConsents, createPrompts, createSessionManager, sessionRoutes, sessionsMigrations } from './sessions/index.ts';
@@ -41,13 +43,16 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const log = options.log ?? console.log;
   mkdirSync(config.dataDir, { recursive: true });
   const db = options.db ?? connect<any>(config);
-  await migrate(db.kysely, [identityMigrations, appsMigrations, storageMigrations, sessionsMigrations]);
+  await migrate(db.kysely, [identityMigrations, appsMigrations, storageMigrations, sessionsMigrations, paymentsMigrations, webhooksMigrations]);
   const identity = await createIdentity({ db: db.kysely, dataDir: config.dataDir });
   if (config.admin && !(await identity.hasAdmin())) await identity.createAdmin(config.admin.email, config.admin.password);
   const apps = createAppsService(db.kysely);
   const runtime = await Runtime.create({ shards: config.shards });
   const lifecycle = createLifecycle(db.kysely, createChecker({ runtime, policy: config.review }));
   const seeded = config.seedDemo ? await seedDemo({ identity, lifecycle, examplesDir, log }) : false;
+  const secret = loadPlatformSecret(config.dataDir);
+  const payments = createPayments({ db: db.kysely, mac: secret.mac, provider: simulatedProvider(), feeBps: config.feeBps });
+  const webhooks = createWebhooks({ db: db.kysely, dev: config.dev });
   const bus = createMemoryBus();
   const prompts = createPrompts(bus);
   const consents = createConsents(db.kysely);
@@ -57,6 +62,14 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     storage: createStorageService(db.kysely),
     auth: authBridge(identity),
     net: netBridge({ dev: config.dev, domains: (ctx) => ctx.networkDomains }),
+    payments: paymentsBridge({
+      payments,
+      prompts,
+      async names(appId, merchantId) {
+        const [app, merchant] = await Promise.all([lifecycle.app({ id: 'platform', kind: 'system' }, appId), identity.getAccount(merchantId)]);
+        return { appName: app.name, merchantName: merchant?.displayName ?? app.name };
+      },
+    }),
   });
   const sessions = createSessionManager({
     db: db.kysely,
@@ -71,6 +84,24 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   });
   const evictor = setInterval(() => void sessions.evictIdle().catch((e) => log(`eviction failed: ${(e as Error).message}`)), 60_000);
   evictor.unref();
+  // Due times live in the database, so these pick up after a restart whatever fell due meanwhile.
+  const settle = async () => {
+    await payments.orders.expireDue();
+    await payments.settlement.releaseDue();
+  };
+  const settler = setInterval(() => void settle().catch((e) => log(`settlement failed: ${(e as Error).message}`)), 30_000);
+  settler.unref();
+  void settle().catch((e) => log(`settlement failed: ${(e as Error).message}`));
+  let delivering = false;
+  const deliverer = setInterval(() => {
+    if (delivering) return;
+    delivering = true;
+    void webhooks
+      .deliverDue()
+      .catch((e) => log(`webhook delivery failed: ${(e as Error).message}`))
+      .finally(() => (delivering = false));
+  }, 1_000);
+  deliverer.unref();
 
   const app = createHttpApp({
     dev: config.dev,
@@ -82,6 +113,9 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
       merchantRoutes({ lifecycle, createAppSecret: identity.createAppSecret, rotateAppSecret: identity.rotateAppSecret }),
       adminRoutes({ lifecycle, account: identity.getAccount, endSessions: sessions.endApp }),
       sessionRoutes(sessions, bus, consents),
+      paymentUserRoutes(payments),
+      paymentMerchantRoutes(payments),
+      webhookRoutes(webhooks),
     ],
     largeBodies: [versionUpload],
     log,
@@ -97,12 +131,15 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     seeded,
     async close() {
       clearInterval(evictor);
+      clearInterval(settler);
+      clearInterval(deliverer);
       // Server-sent event streams never end by themselves: close them, or close() would wait forever.
       const closing = new Promise<void>((r) => server.close(() => r()));
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await closing;
       await sessions.suspendAll();
       await runtime.shutdown();
+      await webhooks.close();
       await db.close();
     },
   };

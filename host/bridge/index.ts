@@ -20,6 +20,8 @@ export interface HostApiDeps {
   /** Login codes and profiles come from the identity module. */
   auth: HostApi['auth'];
   net: HostApi['net'];
+  /** Orders and the payment sheet; unavailable when left out. */
+  payments?: HostApi['payments'];
 }
 
 export function createHostApi(deps: HostApiDeps): HostApi {
@@ -28,7 +30,7 @@ export function createHostApi(deps: HostApiDeps): HostApi {
     storage: storageBridge(deps.storage),
     auth: deps.auth,
     net: deps.net,
-    payments: paymentsUnavailable,
+    payments: deps.payments ?? paymentsUnavailable,
     groups: groupsUnavailable,
     qr: qrUnavailable,
     crm: crmUnavailable,

@@ -8,6 +8,16 @@ export type ShellMessage =
   | { kind: 'loading'; title: string | null }
   | { kind: 'modal'; promptId: string; title: string; content?: string; confirmText?: string; cancelText?: string; showCancel: boolean }
   | { kind: 'consent'; promptId: string; scope: string; title: string; reason: string; appName: string }
+  | {
+      kind: 'payment';
+      promptId: string;
+      orderId: string;
+      appName: string;
+      merchantName: string;
+      items: { name: string; quantity: number; unitAmount: number }[];
+      amount: number;
+      currency: string;
+    }
   | { kind: 'prompt-closed'; promptId: string }
   | { kind: 'ended'; reason: ErrorBody };
 

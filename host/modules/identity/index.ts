@@ -13,6 +13,7 @@ import { loginCodeRoutes } from './login-codes.routes.ts';
 import { createIdentityService, type IdentityOptions, type IdentityService } from './service.ts';
 
 export { identityMigrations } from './migrations.ts';
+export { loadPlatformSecret, type PlatformSecret } from './platform-secret.ts';
 export type { AccountView } from './account-input.ts';
 export type { IssuedAppSecret } from './app-credentials.ts';
 export type { ExchangedIdentity } from './login-codes.ts';

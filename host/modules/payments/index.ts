@@ -6,3 +6,6 @@ export { simulatedProvider, simulatedCards, type CardProvider, type ChargeResult
 export { feeOf } from './settlement.ts';
 export type { OrderView, OrderStatus, RefundView, DisputeView, OrderItem } from './views.ts';
 export type { PaymentsTables } from './tables.ts';
+export { paymentsBridge } from './bridge.ts';
+export { paymentUserRoutes } from './user.routes.ts';
+export { paymentMerchantRoutes } from './merchant.routes.ts';

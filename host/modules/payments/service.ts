@@ -32,6 +32,7 @@ export function createPayments(options: PaymentsOptions) {
   const orders = createOrders(ctx);
   const refunds = createRefunds(ctx);
   return {
+    db,
     orders,
     wallet: createWallet(ctx),
     checkout: createCheckout(ctx),

@@ -3,3 +3,4 @@ export { webhooksMigrations } from './migrations.ts';
 export { enqueue, messageId, type WebhookEventType } from './outbox.ts';
 export { createWebhooks, eventTypes, retrySchedule, type Webhooks, type EndpointView, type DeliveryView, type WebhooksOptions } from './service.ts';
 export type { WebhooksTables } from './tables.ts';
+export { webhookRoutes } from './routes.ts';

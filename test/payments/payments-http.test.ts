@@ -1,0 +1,227 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../host/config.ts';
+import { feeOf, simulatedCards } from '../../host/modules/payments/index.ts';
+import { startPlatform, type Platform } from '../../host/platform.ts';
+import { verifyWebhook } from '../../sdk/server/index.ts';
+import { testDatabases } from '../support/databases.ts';
+import { rawProgram } from '../support/programs.ts';
+
+/**
+ * Payments through the whole host: a program makes an order and asks for payment, the host's
+ * sheet is answered over HTTP as the shell would, money moves through held funds to the merchant,
+ * and the merchant's backend hears about it through signed webhooks.
+ */
+const ADMIN = { email: 'root@atrium.test', password: 'admin-password-1' };
+const PIN = '424242';
+let platform: Platform;
+type Call = (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }) => Promise<{ status: number; body: any; headers: Headers }>;
+
+function client(token: string): Call {
+  return async (path, init = {}) => {
+    const res = await fetch(platform.url + path, {
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+      headers: { authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+      body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+    });
+    return { status: res.status, headers: res.headers, body: (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : await res.text() };
+  };
+}
+
+async function signIn(kind: 'user' | 'merchant' | 'admin', email: string, password = 'long enough password'): Promise<Call & { token: string }> {
+  const post = (path: string, body: unknown) => fetch(platform.url + path, { method: 'POST', headers: { 'content-type': 'application/json', origin: platform.url }, body: JSON.stringify(body) });
+  if (kind !== 'admin') await post('/api/auth/signup', { email, password, displayName: email.split('@')[0], kind });
+  const { token } = (await (await post('/api/auth/login', { email, password, kind })).json()) as { token: string };
+  return Object.assign(client(token), { token });
+}
+
+/** Reads a session's server-sent events until one of `kind` arrives. */
+async function nextEvent(token: string, sessionId: string, kind: string): Promise<any> {
+  const res = await fetch(`${platform.url}/api/sessions/${sessionId}/stream`, { headers: { authorization: `Bearer ${token}` } });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the stream ended before a ${kind} event`);
+      buffer += decoder.decode(value, { stream: true });
+      for (const block of buffer.split('\n\n').slice(0, -1)) {
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event === kind && data) return JSON.parse(data);
+      }
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
+const checkoutPage = `{
+  data: { said: 'ready' },
+  async buy() {
+    const order = await globalThis.__atrium.call('payments.createOrder', { items: [{ sku: 'tea', name: 'Oolong 250 g', quantity: 2, unitAmount: 4800 }], currency: 'CNY', holdUntilReceipt: true, shipping: true });
+    this.setData({ said: 'ordered ' + order.orderId });
+    try {
+      const paid = await globalThis.__atrium.call('payments.requestPayment', { orderId: order.orderId });
+      this.setData({ said: 'paid ' + paid.orderId });
+    } catch (e) {
+      this.setData({ said: 'failed ' + e.code });
+    }
+  },
+  render() { return { type: 'view', props: {}, children: [{ type: 'text', props: { id: 'said' }, children: [this.data.said] }] }; },
+}`;
+
+describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
+  let dataDir: string;
+  let merchant: Awaited<ReturnType<typeof signIn>>;
+  let admin: Awaited<ReturnType<typeof signIn>>;
+  let appId: string;
+  let receiver: Server;
+  let receiverUrl: string;
+  const webhooks: { id: string; type: string; data: any }[] = [];
+  let secret = '';
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'atrium-payments-'));
+    const config = loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: '0', ATRIUM_SHARDS: '1', ATRIUM_SEED_DEMO: 'false', ATRIUM_ADMIN_EMAIL: ADMIN.email, ATRIUM_ADMIN_PASSWORD: ADMIN.password, ATRIUM_PLATFORM_FEE_BPS: '100' });
+    platform = await startPlatform(config, { log: () => {}, db: await tdb.create() });
+    receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        try {
+          const event = verifyWebhook({ secret, headers: req.headers as Record<string, string>, body });
+          if (!webhooks.some((w) => w.id === event.id)) webhooks.push(event);
+          res.statusCode = 204;
+        } catch {
+          res.statusCode = 400;
+        }
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/atrium`;
+
+    merchant = await signIn('merchant', 'tea@example.com');
+    admin = await signIn('admin', ADMIN.email, ADMIN.password);
+    secret = (await merchant('/api/merchant/webhooks/endpoints', { body: { url: receiverUrl } })).body.endpoint.secret;
+    appId = (await merchant('/api/merchant/apps', { body: { name: 'Tea Checkout', category: 'shopping', description: 'buys tea' } })).body.app.id;
+    const manifest = { name: 'Tea Checkout', version: '1.0.0', pages: ['pages/index'], permissions: { payments: { reason: 'to take payment for your tea' } } };
+    const sub = await merchant(`/api/merchant/apps/${appId}/versions`, { body: { manifest, bundle: rawProgram({ 'pages/index': checkoutPage }), assets: [], releaseNotes: '' } });
+    expect(sub.status).toBe(201);
+    await admin(`/api/admin/reviews/${sub.body.version.id}/approve`, { body: {} });
+    await merchant(`/api/merchant/apps/${appId}/release`, { body: { version: '1.0.0' } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.close();
+    receiver?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** A signed-in user with a PIN and 200.00 CNY. */
+  async function buyer(email: string) {
+    const user = await signIn('user', email);
+    await user('/api/wallet/pin', { body: { pin: PIN } });
+    const top = await user('/api/wallet/topups', { body: { amount: 200_00, currency: 'CNY', card: simulatedCards.approves, idempotencyKey: 'first' } });
+    expect(top.body).toMatchObject({ status: 'succeeded' });
+    return user;
+  }
+
+  /** Opens the program, taps buy, and waits for the host's payment sheet. */
+  async function checkout(user: Awaited<ReturnType<typeof signIn>>) {
+    const { sessionId } = (await user(`/api/apps/${appId}/sessions`, { body: {} })).body;
+    const sheet = nextEvent(user.token, sessionId, 'payment');
+    await user(`/api/sessions/${sessionId}/events`, { body: { handler: 'buy', type: 'tap' } });
+    return { sessionId, sheet: await sheet };
+  }
+
+  const said = async (user: Call, sessionId: string) => JSON.stringify((await user(`/api/sessions/${sessionId}/events`, { body: { handler: 'noop', type: 'tap' } })).body.frame.view);
+
+  it('shows the host sheet with merchant, items and total, and resolves the program once the user pays with the PIN', async () => {
+    const user = await buyer('mei@example.com');
+    const { sessionId, sheet } = await checkout(user);
+    expect(sheet).toMatchObject({ kind: 'payment', appName: 'Tea Checkout', merchantName: 'tea', amount: 96_00, currency: 'CNY', items: [{ name: 'Oolong 250 g', quantity: 2, unitAmount: 4800 }] });
+    expect((await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: '000000' } })).body.error.code).toBe('wrong_pin');
+    expect((await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } })).body).toMatchObject({ status: 'paid' });
+    await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
+    await expect.poll(() => said(user, sessionId)).toContain(`paid ${sheet.orderId}`);
+    expect((await user('/api/wallet')).body.balances.CNY).toBe(200_00 - 96_00);
+  });
+
+  it('rejects the program with payment_cancelled when the user closes the sheet', async () => {
+    const user = await buyer('lin@example.com');
+    const { sessionId, sheet } = await checkout(user);
+    await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: false } });
+    await expect.poll(() => said(user, sessionId)).toContain('failed payment_cancelled');
+    expect((await user('/api/wallet')).body.balances.CNY).toBe(200_00);
+  });
+
+  it('carries the money from held funds to the merchant less the fee once the buyer confirms receipt, and tells the merchant in signed webhooks', async () => {
+    const user = await buyer('wang@example.com');
+    const { sessionId, sheet } = await checkout(user);
+    await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
+    await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
+    const before = (await merchant('/api/merchant/balance')).body;
+    const shipped = await merchant(`/api/merchant/orders/${sheet.orderId}/ship`, { body: {}, headers: { 'idempotency-key': `ship-${sheet.orderId}` } });
+    expect(shipped.body.order).toMatchObject({ stage: 'shipped', releaseDueAt: expect.any(String) });
+    const again = await merchant(`/api/merchant/orders/${sheet.orderId}/ship`, { body: {}, headers: { 'idempotency-key': `ship-${sheet.orderId}` } });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(shipped.body);
+    expect((await user(`/api/orders/${sheet.orderId}/confirm-receipt`, { body: {} })).body.order.status).toBe('completed');
+    const after = (await merchant('/api/merchant/balance')).body;
+    expect((after.available.CNY ?? 0) - (before.available.CNY ?? 0)).toBe(96_00 - feeOf(96_00, 100));
+    await expect.poll(() => webhooks.filter((w) => w.data.orderId === sheet.orderId).map((w) => w.type).sort(), { timeout: 10_000 }).toEqual(['order.paid', 'order.released', 'order.shipped']);
+  });
+
+  it('refunds through the merchant API once per Idempotency-Key, and refuses the key on another request', async () => {
+    const user = await buyer('zhao@example.com');
+    const { sessionId, sheet } = await checkout(user);
+    await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
+    await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
+    const refund = (amount: number) => merchant(`/api/merchant/orders/${sheet.orderId}/refunds`, { body: { amount, reason: 'one tin dented' }, headers: { 'idempotency-key': 'refund-1' } });
+    expect((await refund(20_00)).status).toBe(200);
+    expect((await refund(20_00)).headers.get('idempotent-replayed')).toBe('true');
+    expect((await refund(30_00)).body.error.code).toBe('conflict');
+    expect((await user('/api/wallet')).body.balances.CNY).toBe(200_00 - 96_00 + 20_00);
+  });
+
+  it("answers another merchant and another user as if the order did not exist, and moves nothing", async () => {
+    const user = await buyer('qian@example.com');
+    const { sheet } = await checkout(user);
+    const rival = await signIn('merchant', 'rival@example.com');
+    const stranger = await buyer('sun@example.com');
+    expect((await rival(`/api/merchant/orders/${sheet.orderId}`)).status).toBe(404);
+    expect((await rival(`/api/merchant/orders/${sheet.orderId}/refunds`, { body: { reason: 'give it back' } })).status).toBe(404);
+    expect((await stranger(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } })).status).toBe(404);
+    expect((await stranger('/api/wallet')).body.balances.CNY).toBe(200_00);
+    expect((await user(`/api/orders/${sheet.orderId}`)).body.order.status).toBe('created');
+  });
+
+  it('lets an admin decide a dispute: part back to the buyer, the rest to the merchant', async () => {
+    const user = await buyer('li@example.com');
+    const { sessionId, sheet } = await checkout(user);
+    await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
+    await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
+    const { dispute } = (await user(`/api/orders/${sheet.orderId}/dispute`, { body: { reason: 'only one tin arrived' } })).body;
+    await merchant(`/api/merchant/disputes/${dispute.disputeId}/answer`, { body: { answer: 'we shipped two; see the photo' } });
+    expect((await merchant(`/api/admin/disputes/${dispute.disputeId}/decide`, { body: { decision: 'release', note: 'mine' } })).status).toBe(401);
+    const decided = await admin(`/api/admin/disputes/${dispute.disputeId}/decide`, { body: { decision: 'refund', amount: 48_00, note: 'one tin missing' } });
+    expect(decided.body.dispute).toMatchObject({ status: 'resolved', refundAmount: 48_00 });
+    expect((await user(`/api/orders/${sheet.orderId}`)).body.order).toMatchObject({ status: 'partially_refunded', refundedAmount: 48_00 });
+  });
+
+  it('answers malformed payment requests with a stable code', async () => {
+    const user = await buyer('bad@example.com');
+    expect((await user('/api/wallet/topups', { body: '{"amount": ' })).body.error.code).toBe('invalid_request');
+    expect((await user('/api/wallet/topups', { body: { amount: -5, currency: 'CNY', card: simulatedCards.approves, idempotencyKey: 'x' } })).body.error.code).toBe('invalid_request');
+    expect((await user('/api/wallet/pin', { body: { pin: '12' } })).body.error.code).toBe('invalid_request');
+    expect((await user('/api/wallet/topups', { body: { amount: 100, currency: 'CNY', card: simulatedCards.declines, idempotencyKey: 'd' } })).body.error.code).toBe('payment_declined');
+    expect((await user('/api/wallet')).body.balances.CNY).toBe(200_00);
+  });
+});
