@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 
 interface Job<R> {
   work(trx: Transaction<any>): Promise<R>;
@@ -26,14 +26,13 @@ export function groupCommit(db: Kysely<any>, options: { maxBatch?: number } = {}
     try {
       await db.transaction().execute(async (trx) => {
         for (const [i, job] of batch.entries()) {
-          const name = sql.raw(`job_${i}`);
-          await sql`savepoint ${name}`.execute(trx);
+          await trx.executeQuery(CompiledQuery.raw(`savepoint job_${i}`));
           try {
             outcomes.push({ ok: true, value: await job.work(trx) });
-            await sql`release savepoint ${name}`.execute(trx);
+            await trx.executeQuery(CompiledQuery.raw(`release savepoint job_${i}`));
           } catch (error) {
-            await sql`rollback to savepoint ${name}`.execute(trx);
-            await sql`release savepoint ${name}`.execute(trx);
+            await trx.executeQuery(CompiledQuery.raw(`rollback to savepoint job_${i}`));
+            await trx.executeQuery(CompiledQuery.raw(`release savepoint job_${i}`));
             outcomes.push({ ok: false, error });
           }
         }
