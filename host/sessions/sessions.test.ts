@@ -6,7 +6,7 @@ import { testDatabases } from '../../test/support/databases.ts';
 import { createHostApi } from '../bridge/index.ts';
 import { createMemoryBus, type Bus } from '../bus/index.ts';
 import { migrate, type Db } from '../db/index.ts';
-import { appsMigrations, createAppsService } from '../modules/apps/index.ts';
+import { appsMigrations, createAppsService, type AppsService } from '../modules/apps/index.ts';
 import { createStorageService, storageMigrations } from '../modules/storage/index.ts';
 import { createConsents, createPrompts, createSessionManager, sessionsMigrations, sessionTopic, type SessionManager, type ShellMessage } from './index.ts';
 
@@ -37,12 +37,13 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
   let runtime: Runtime;
   let bus: Bus;
   let sessions: SessionManager;
+  let apps: AppsService;
   beforeAll(async () => {
     db = await tdb.create();
     await migrate(db.kysely, [appsMigrations, storageMigrations, sessionsMigrations]);
     runtime = await Runtime.create({ shards: 1 });
     bus = createMemoryBus();
-    const apps = createAppsService(db.kysely);
+    apps = createAppsService(db.kysely);
     await apps.createApp({ id: 'counter', merchantId: 'm1', name: 'Counter', category: 'tools', description: 'counts' });
     await apps.publish('counter', { manifest, bundle: program, assets: [] });
     const prompts = createPrompts(bus);
@@ -152,6 +153,17 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
     expect(sessions.liveCount()).toBeLessThan(before);
     const f = await sessions.event('u7', o.sessionId, { handler: 'add', type: 'tap' });
     expect(text(f)).toContain('n=2');
+  });
+
+  it('brings an evicted session back on the version it ran, though a newer one was released since', async () => {
+    const saying = (what: string) => rawProgram({ 'pages/index': `{ noop() {}, render() { return { type: 'view', props: {}, children: ['${what}'] }; } }` });
+    await apps.createApp({ id: 'versioned', merchantId: 'm1', name: 'Versioned', category: 'tools', description: 'v' });
+    await apps.publish('versioned', { manifest: { ...manifest, name: 'Versioned' }, bundle: saying('first'), assets: [] });
+    const o = await sessions.open('u11', 'versioned');
+    await sessions.evictIdle(Date.now() + 60_000);
+    await apps.publish('versioned', { manifest: { ...manifest, name: 'Versioned', version: '2.0.0' }, bundle: saying('second'), assets: [] });
+    expect(text(await sessions.event('u11', o.sessionId, { handler: 'noop', type: 'tap' }))).toBe('first');
+    expect(text((await sessions.open('u11', 'versioned')).frame)).toBe('second');
   });
 
   it('does not bring back an evicted session for another user', async () => {
