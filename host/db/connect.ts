@@ -21,6 +21,10 @@ export function sqliteDialect(file: string): Dialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // The default 2 MiB page cache makes a busy database re-read its pages through system calls.
+  database.pragma('cache_size = -65536');
+  // Savepoints keep the pages they change in a sub-journal: in memory, not a temporary file.
+  database.pragma('temp_store = MEMORY');
   return new SqliteDialect({ database: withStatementCache(database) });
 }
 
