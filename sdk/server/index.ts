@@ -3,8 +3,10 @@
  * - login-code.ts: trade a mini-program's login code for openid/unionid
  * - request.ts: the host connection and error handling every helper shares
  * - webhooks.ts: verify Standard Webhooks signatures on events the host sends
+ * - orders.ts: the merchant API (orders, shipping, refunds) with idempotency keys
  */
 export { AtriumError, isErrorCode, type ErrorCode } from '../contract/errors.ts';
 export { exchangeLoginCode, type LoginCodeExchange, type LoginIdentity } from './login-code.ts';
 export type { HostConnection } from './request.ts';
 export { signWebhook, verifyWebhook, type WebhookEvent } from './webhooks.ts';
+export { merchantApi, type MerchantApiOptions, type MerchantOrder, type MerchantRefund } from './orders.ts';

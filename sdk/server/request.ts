@@ -15,15 +15,20 @@ export interface HostConnection {
  * stable code (`unauthorized`, `conflict`, ...), `network_error` when the host cannot be reached,
  * `timeout` when it does not answer in time.
  */
-export async function postJson<T>(connection: HostConnection, path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+export function postJson<T>(connection: HostConnection, path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return requestJson<T>(connection, 'POST', path, body, headers);
+}
+
+/** Any method; a body is sent as JSON when given. Errors as for postJson. */
+export async function requestJson<T>(connection: HostConnection, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const url = `${connection.baseUrl.replace(/\/+$/, '')}${path}`;
   const doFetch = connection.fetch ?? ((u: string, init: RequestInit) => fetch(u, init));
   let res: Response;
   try {
     res = await doFetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-      body: JSON.stringify(body),
+      method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), accept: 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(connection.timeoutMs ?? 10_000),
     });
   } catch (err) {
@@ -38,7 +43,7 @@ export async function postJson<T>(connection: HostConnection, path: string, body
     throw new AtriumError(res.ok ? 'internal' : 'network_error', `${url} answered ${res.status} with something other than JSON.`);
   }
   if (res.ok) return parsed as T;
-  const error = (parsed as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const error = (parsed as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const code = isErrorCode(error?.code) ? error.code : 'internal';
-  throw new AtriumError(code, typeof error?.message === 'string' ? error.message : `${url} answered ${res.status}.`);
+  throw new AtriumError(code, typeof error?.message === 'string' ? error.message : `${url} answered ${res.status}.`, error?.details as never);
 }

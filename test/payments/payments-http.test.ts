@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../host/config.ts';
 import { feeOf, simulatedCards } from '../../host/modules/payments/index.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
-import { verifyWebhook } from '../../sdk/server/index.ts';
+import { merchantApi, verifyWebhook } from '../../sdk/server/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { rawProgram } from '../support/programs.ts';
 
@@ -189,6 +189,21 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     expect((await refund(20_00)).headers.get('idempotent-replayed')).toBe('true');
     expect((await refund(30_00)).body.error.code).toBe('conflict');
     expect((await user('/api/wallet')).body.balances.CNY).toBe(200_00 - 96_00 + 20_00);
+  });
+
+  it("lets a merchant's backend ship and refund through the server SDK, once per idempotency key", async () => {
+    const user = await buyer('zhou@example.com');
+    const { sessionId, sheet } = await checkout(user);
+    await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
+    await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
+    const atrium = merchantApi({ baseUrl: platform.url, token: merchant.token });
+    expect((await atrium.listOrders({ appId })).map((o) => o.orderId)).toContain(sheet.orderId);
+    expect((await atrium.ship(sheet.orderId, { idempotencyKey: 'ship-1' })).status).toBe('shipped');
+    const first = await atrium.refund(sheet.orderId, { amount: 10_00, reason: 'late delivery', idempotencyKey: 'sdk-refund-1' });
+    const retried = await atrium.refund(sheet.orderId, { amount: 10_00, reason: 'late delivery', idempotencyKey: 'sdk-refund-1' });
+    expect(retried.refundId).toBe(first.refundId);
+    expect((await atrium.getOrder(sheet.orderId)).refundedAmount).toBe(10_00);
+    await expect(atrium.refund(sheet.orderId, { amount: 999_00, reason: 'everything' })).rejects.toMatchObject({ code: 'invalid_args' });
   });
 
   it("answers another merchant and another user as if the order did not exist, and moves nothing", async () => {
