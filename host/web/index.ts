@@ -1,7 +1,8 @@
 /**
- * The shell's web routes: the HTML page on every shell address, its script (bundled from
- * `shell/main.ts` with esbuild, once per process, starting when the routes are made) and its
- * stylesheet. Mount after the API routes: unknown non-API addresses fall back to the page.
+ * Atrium's own sites on the web: the shell (for users), the merchant console (/console) and the
+ * admin console (/admin). Each is one HTML page on its addresses plus one script, bundled from its
+ * `main.ts` with esbuild once per process, starting when the routes are made; the two consoles
+ * share a stylesheet. Mount after the API routes: unknown non-API addresses fall back to the shell.
  *
  * @example
  * app.route('/', webRoutes());
@@ -11,14 +12,28 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { browserBundle } from '../../sdk/view/chrome/bundle.ts';
-import { faviconSvg, pageHeaders, shellHtml } from './page.ts';
+import { deskStylesheet } from './desk/styles.ts';
+import { adminHtml, consoleHtml, faviconSvg, pageHeaders, shellHtml } from './page.ts';
 import { shellStylesheet } from './shell/styles.ts';
 
-const entry = join(dirname(fileURLToPath(import.meta.url)), 'shell', 'main.ts');
-const shellScript = browserBundle(entry, { minify: true });
+const here = dirname(fileURLToPath(import.meta.url));
 
-/** The addresses the shell draws itself (router.ts). */
-const SHELL_PATHS = ['/', '/me', '/login', '/signup', '/app/*'];
+interface Site {
+  /** Where its bundled script is served. */
+  script: string;
+  bundle: () => Promise<string>;
+  html: string;
+  /** The addresses the site draws itself. */
+  paths: string[];
+}
+
+const sites: Site[] = [
+  // The shell's addresses: shell/router.ts.
+  { script: '/shell.js', bundle: browserBundle(join(here, 'shell', 'main.ts'), { minify: true }), html: shellHtml, paths: ['/', '/me', '/login', '/signup', '/app/*'] },
+  // console/routes.ts and admin/routes.ts; an address they do not know gets their own "not found".
+  { script: '/console.js', bundle: browserBundle(join(here, 'console', 'main.ts'), { minify: true }), html: consoleHtml, paths: ['/console', '/console/*'] },
+  { script: '/admin.js', bundle: browserBundle(join(here, 'admin', 'main.ts'), { minify: true }), html: adminHtml, paths: ['/admin', '/admin/*'] },
+];
 
 /** A body with an ETag, answered 304 when the browser has it already. */
 function cached(c: Context, body: string, contentType: string): Response {
@@ -30,15 +45,19 @@ function cached(c: Context, body: string, contentType: string): Response {
 
 export function webRoutes(): Hono {
   const app = new Hono();
-  // Built now, so the first visitor does not wait; a failure is retried on the first request.
-  shellScript().catch(() => {});
-  const css = shellStylesheet();
+  const shellCss = shellStylesheet();
+  const deskCss = deskStylesheet();
 
-  app.get('/shell.js', async (c) => cached(c, await shellScript(), 'text/javascript; charset=utf-8'));
-  app.get('/shell.css', (c) => cached(c, css, 'text/css; charset=utf-8'));
+  app.get('/shell.css', (c) => cached(c, shellCss, 'text/css; charset=utf-8'));
+  app.get('/desk.css', (c) => cached(c, deskCss, 'text/css; charset=utf-8'));
   app.get('/favicon.svg', (c) => cached(c, faviconSvg, 'image/svg+xml'));
   app.get('/favicon.ico', (c) => c.body(null, 204));
-  for (const path of SHELL_PATHS) app.get(path, (c) => c.body(shellHtml, 200, pageHeaders));
+  for (const site of sites) {
+    // Built now, so the first visitor does not wait; a failure is retried on the first request.
+    site.bundle().catch(() => {});
+    app.get(site.script, async (c) => cached(c, await site.bundle(), 'text/javascript; charset=utf-8'));
+    for (const path of site.paths) app.get(path, (c) => c.body(site.html, 200, pageHeaders));
+  }
   // Any other page address a person might type: the shell says "nothing here". API paths keep
   // their JSON 404s, and so does anything that is not asking for a page.
   app.get('*', (c, next) => {

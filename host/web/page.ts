@@ -1,25 +1,45 @@
 /**
- * The shell's one HTML page: our own static markup that loads the stylesheet and the script. No
- * data from the server or a program is ever written into it, and it has no inline script.
+ * The HTML pages of Atrium's own sites (the shell, the merchant console, the admin console): our
+ * own static markup that loads one stylesheet and one script. No data from the server or a program
+ * is ever written into them, and they have no inline script or style.
  */
 
-export const shellHtml = `<!doctype html>
+export interface PageOptions {
+  title: string;
+  /** `/shell.css` */
+  stylesheet: string;
+  /** `/shell.js` */
+  script: string;
+  themeColor: string;
+  /** Shown when JavaScript is off. */
+  noscript: string;
+}
+
+export function htmlPage(o: PageOptions): string {
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="theme-color" content="#ededed">
+<meta name="theme-color" content="${o.themeColor}">
 <meta name="color-scheme" content="light">
-<title>Atrium</title>
+<title>${o.title}</title>
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/shell.css">
-<script type="module" src="/shell.js"></script>
+<link rel="stylesheet" href="${o.stylesheet}">
+<script type="module" src="${o.script}"></script>
 </head>
 <body>
-<noscript><p class="shell-noscript">Atrium needs JavaScript to open mini-programs.</p></noscript>
+<noscript><p class="shell-noscript">${o.noscript}</p></noscript>
 </body>
 </html>
 `;
+}
+
+export const shellHtml = htmlPage({ title: 'Atrium', stylesheet: '/shell.css', script: '/shell.js', themeColor: '#ededed', noscript: 'Atrium needs JavaScript to open mini-programs.' });
+
+export const consoleHtml = htmlPage({ title: 'Merchant console · Atrium', stylesheet: '/desk.css', script: '/console.js', themeColor: '#ffffff', noscript: 'The merchant console needs JavaScript.' });
+
+export const adminHtml = htmlPage({ title: 'Admin console · Atrium', stylesheet: '/desk.css', script: '/admin.js', themeColor: '#ffffff', noscript: 'The admin console needs JavaScript.' });
 
 /**
  * Only our own script, styles and connections; images may also come from https hosts (a program's

@@ -9,6 +9,8 @@ export interface ShellContext {
   ui: Overlays;
   /** The signed-in account, or null. */
   readonly account: Account | null;
+  /** A merchant or admin signed in on this browser through a console, who is not a user here. */
+  readonly consoleAccount: Account | null;
   setAccount(account: Account | null): void;
 }
 

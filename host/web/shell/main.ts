@@ -16,6 +16,8 @@ const screen = el('div', 'shell-screen');
 document.body.append(el('div', 'shell-root', screen, ui.toastLayer, ui.modalLayer));
 
 let account: Account | null = null;
+/** A merchant or admin signed in on this browser (through a console): not signed in to the shell. */
+let consoleAccount: Account | null = null;
 let current: Page | null = null;
 
 const router = createRouter({ show, moved: (from, to) => current?.moved?.(from, to) ?? false });
@@ -25,8 +27,12 @@ const ctx: ShellContext = {
   get account() {
     return account;
   },
+  get consoleAccount() {
+    return consoleAccount;
+  },
   setAccount(a) {
     account = a;
+    consoleAccount = null;
   },
 };
 
@@ -66,7 +72,10 @@ function notFound(): Page {
 async function boot(): Promise<void> {
   screen.replaceChildren(el('div', 'shell-boot', el('span', 'shell-logo', 'A')));
   try {
-    account = await api.me();
+    // One cookie serves every kind of account; only a user's opens mini-programs here.
+    const me = await api.me();
+    account = me?.kind === 'user' ? me : null;
+    consoleAccount = me && me.kind !== 'user' ? me : null;
   } catch (e) {
     const retry = button('shell-primary', () => void boot(), 'Try again');
     screen.replaceChildren(el('div', 'shell-empty shell-empty-page', el('div', 'shell-empty-title', "Can't reach Atrium"), el('div', 'shell-empty-text', (e as Error).message), retry));

@@ -13,10 +13,11 @@ import type { ShellMessage } from '../../../sessions/messages.ts';
 import { api, ApiError, type OpenedApp, type ShellEvent, type ViewUpdate } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';
 import { FrameState } from '../frames.ts';
-import { appIcon } from '../icon.ts';
+import { appIcon } from '../../common/icon.ts';
 import { rememberApp, recentApps } from '../recent.ts';
 import { loginPath, type HistoryState } from '../router.ts';
 import { openStream, type Stream } from '../sse.ts';
+import { createSuspendedNotice, suspendedReason } from '../suspended.ts';
 import { applyStyle } from '../../../../sdk/view/style.ts';
 
 export interface AppTarget {
@@ -57,9 +58,11 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
       { text: 'Back to Discover', onClick: leave },
     ],
   });
+  // A suspension is not a stop the user can undo: its own notice, with the platform's reason.
+  const suspendedNotice = createSuspendedNotice(leave);
   const splashName = el('div', 'shell-splash-name', known?.name ?? '');
   const splash = el('div', 'shell-splash', appIcon({ id: target.appId, name: known?.name ?? target.appId }, 'large'), splashName, el('div', 'shell-dots', el('span', ''), el('span', ''), el('span', '')));
-  const root = el('div', 'shell-app', navbar.root, viewport, tabbar.root, notice.root, splash);
+  const root = el('div', 'shell-app', navbar.root, viewport, tabbar.root, notice.root, suspendedNotice.root, splash);
   navbar.set({ title: known?.name ?? '', back: false });
 
   let opened: OpenedApp | null = null;
@@ -86,8 +89,10 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
       opened = await api.open(target.appId, body);
     } catch (e) {
       if (gone) return;
-      if (e instanceof ApiError && e.status === 401) return router.navigate(loginPath(location.pathname + location.search), { replace: true });
+      if (e instanceof ApiError && e.status === 401) return signedOut();
       splash.hidden = true;
+      const reason = e instanceof ApiError ? suspendedReason(e) : null;
+      if (reason !== null) return suspended(reason, (e as ApiError).details);
       const missing = e instanceof ApiError && e.status === 404;
       return stop(missing ? 'This mini-program is not available. It may have been taken down.' : (e as Error).message, missing ? "Can't open this mini-program" : "Couldn't open this mini-program");
     }
@@ -105,10 +110,12 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
       // prompt in onLoad) happened before this stream existed.
       lastEventId: '0',
       onEvent: (kind, data) => onMessage(kind, data),
-      onRefused(status) {
-        if (status === 401) router.navigate(loginPath(location.pathname + location.search), { replace: true });
+      onRefused(status, body) {
+        const reason = suspendedReason((body as { error?: ErrorBody } | null)?.error);
+        if (reason !== null) suspended(reason);
+        else if (status === 401) signedOut();
         else if (status === 404) stop('The session closed. Reopen the mini-program to carry on.');
-        return status === 401 || status === 404;
+        return reason !== null || status === 401 || status === 404;
       },
     });
   }
@@ -166,9 +173,12 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
         });
       case 'prompt-closed':
         return dialogs.get(m.promptId)?.dismiss();
-      case 'ended':
+      case 'ended': {
+        const reason = suspendedReason(m.reason);
+        if (reason !== null) return suspended(reason);
         // The host's own words when there is no plainer way to say it (the merchant's log has the detail).
         return stop(STOP_REASONS[m.reason.code] ?? m.reason.message);
+      }
     }
   }
 
@@ -198,12 +208,15 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
   function failed(e: unknown): void {
     if (gone || ended) return;
     if (!(e instanceof ApiError)) return console.error('shell:', e);
-    if (e.status === 401) return router.navigate(loginPath(location.pathname + location.search), { replace: true });
+    const reason = suspendedReason(e);
+    if (reason !== null) return suspended(reason);
+    if (e.status === 401) return signedOut();
     if (e.status === 404 && e.code === 'not_found') return stop('The session closed. Reopen the mini-program to carry on.');
     ui.toast({ title: e.code === 'network_error' ? 'No connection' : 'Something went wrong', icon: 'error', durationMs: 2000 });
   }
 
-  function stop(message: string, title?: string): void {
+  /** The program stopped: the notice with `message`, or (null) no notice, when another one says why. */
+  function stop(message: string | null, title?: string): void {
     ended = true;
     stream?.close();
     for (const d of dialogs.values()) d.dismiss();
@@ -212,6 +225,20 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
     tabbar.draw([], '');
     splash.hidden = true;
     notice.show(message, title);
+  }
+
+  /** The host no longer knows this user (signed out, expired, or another account signed in on this browser). */
+  function signedOut(): void {
+    ctx.setAccount(null);
+    router.navigate(loginPath(location.pathname + location.search), { replace: true });
+  }
+
+  /** The platform suspended the program: its name (from the host's details when it did not open) and the reason. */
+  function suspended(reason: string, details?: unknown): void {
+    stop(null);
+    const name = opened?.app.name ?? known?.name ?? (typeof (details as { name?: unknown } | undefined)?.name === 'string' ? (details as { name: string }).name : '');
+    if (name) navbar.set({ title: name, back: false });
+    suspendedNotice.show(name, reason);
   }
 
   function back(): void {

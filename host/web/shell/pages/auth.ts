@@ -2,7 +2,8 @@
  * Log in and sign up: one page with a switch between the two, then on to where the user was going.
  */
 import { el } from '../../../../sdk/view/chrome/index.ts';
-import { api, ApiError, type Account } from '../api.ts';
+import { formMessage } from '../../common/http.ts';
+import { api, type Account } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';
 
 export function authPage(ctx: ShellContext, mode: 'login' | 'signup', next: string): Page {
@@ -49,9 +50,16 @@ export function authPage(ctx: ShellContext, mode: 'login' | 'signup', next: stri
       el('h1', 'shell-auth-title', 'Atrium'),
       el('p', 'shell-auth-tagline', 'Shops, services and more in one app. Nothing to install.'),
     ),
-    el('div', 'shell-card shell-auth-card', el('nav', 'shell-segments', tab('login', 'Log in'), tab('signup', 'Sign up')), form),
+    el('div', 'shell-card shell-auth-card', el('nav', 'shell-segments', tab('login', 'Log in'), tab('signup', 'Sign up')), form, ...consoleNote()),
     router.link('/', 'shell-auth-browse', 'Just looking? Browse mini-programs'),
   );
+
+  /** Signed in to a console on this browser: logging in here takes its place. */
+  function consoleNote(): HTMLElement[] {
+    const other = ctx.consoleAccount;
+    if (!other) return [];
+    return [el('p', 'shell-auth-note', `${other.email} is signed in to the ${other.kind} console on this browser. Logging in here signs it out there.`)];
+  }
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -69,7 +77,7 @@ export function authPage(ctx: ShellContext, mode: 'login' | 'signup', next: stri
         : await api.login({ email: value(0).trim(), password: value(1) });
     } catch (e) {
       submit.disabled = false;
-      error.textContent = message(e);
+      error.textContent = formMessage(e, LABELS);
       error.hidden = false;
       return;
     }
@@ -81,13 +89,4 @@ export function authPage(ctx: ShellContext, mode: 'login' | 'signup', next: stri
   return { el: root, title: `${signup ? 'Sign up' : 'Log in'} · Atrium` };
 }
 
-/** The host's message; a field-by-field one reads `Email: not a valid email address`. */
-function message(e: unknown): string {
-  if (!(e instanceof ApiError)) return 'Something went wrong. Try again.';
-  if (e.code !== 'invalid_request' && e.code !== 'invalid_args') return e.message;
-  const labels: Record<string, string> = { displayName: 'Name', email: 'Email', password: 'Password' };
-  return e.message
-    .split('; ')
-    .map((part) => part.replace(/^(\w+): /, (_, f: string) => `${labels[f] ?? f}: `))
-    .join('\n');
-}
+const LABELS = { displayName: 'Name', email: 'Email', password: 'Password' };

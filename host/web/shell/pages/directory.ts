@@ -6,7 +6,7 @@ import { button, el } from '../../../../sdk/view/chrome/index.ts';
 import { api, type AppSummary } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';
 import { categoryLabel, homeFrame, section, skeletonRows } from '../home.ts';
-import { appIcon, initial } from '../icon.ts';
+import { appIcon, initial } from '../../common/icon.ts';
 import { recentApps } from '../recent.ts';
 import { appPath } from '../router.ts';
 
@@ -19,6 +19,8 @@ export function directoryPage(ctx: ShellContext, filter: { search: string; categ
   let category = filter.category;
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Uploaded icons of the apps listed so far, for the recently used tiles. */
+  const icons = new Map<string, string | null>();
 
   // Header: the title, who is signed in, and the search bar.
   const who = ctx.account
@@ -58,7 +60,7 @@ export function directoryPage(ctx: ShellContext, filter: { search: string; categ
     const apps = ctx.account ? recentApps(ctx.account.id) : [];
     if (!apps.length) return recent.replaceChildren();
     recent.replaceChildren(
-      section('Recently used', el('div', 'shell-recent', ...apps.map((a) => router.link(appPath(a.id), 'shell-tile', appIcon(a, 'large'), el('span', 'shell-tile-name', a.name))))),
+      section('Recently used', el('div', 'shell-recent', ...apps.map((a) => router.link(appPath(a.id), 'shell-tile', appIcon({ ...a, iconUrl: icons.get(a.id) }, 'large'), el('span', 'shell-tile-name', a.name))))),
     );
   }
 
@@ -108,6 +110,9 @@ export function directoryPage(ctx: ShellContext, filter: { search: string; categ
     }
     // An older answer arriving after a newer one must not replace it.
     if (n !== asked) return;
+    const iconsBefore = icons.size;
+    for (const a of apps) if (a.iconUrl) icons.set(a.id, a.iconUrl);
+    if (icons.size !== iconsBefore) drawRecent();
     if (!apps.length) {
       list.replaceChildren(
         el('div', 'shell-empty', el('div', 'shell-empty-icon'), el('div', 'shell-empty-title', search ? `Nothing matches “${search}”` : 'No mini-programs here yet'), el('div', 'shell-empty-text', search ? 'Try another word, or look in all categories.' : 'Check back soon.')),

@@ -6,7 +6,7 @@ import { button, el } from '../../../../sdk/view/chrome/index.ts';
 import { api, type AppSummary, type Authorization } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';
 import { homeFrame, section, skeletonRows } from '../home.ts';
-import { appIcon, initial } from '../icon.ts';
+import { appIcon, initial } from '../../common/icon.ts';
 import { recentApps } from '../recent.ts';
 
 export function mePage(ctx: ShellContext): Page {

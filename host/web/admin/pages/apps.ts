@@ -1,0 +1,111 @@
+/** Every app on the platform, searched by id, name or merchant and filtered by state. */
+import { button, el } from '../../../../sdk/view/chrome/index.ts';
+import { appIcon } from '../../common/icon.ts';
+import type { DeskContext, Page } from '../../desk/context.ts';
+import { appLabel } from '../../desk/status.ts';
+import { badge, empty, failure, input, loading, pageHead } from '../../desk/ui.ts';
+import { adminApi, type AppView } from '../api.ts';
+import { adminPaths, type AdminRoute, type AppStatusFilter } from '../routes.ts';
+
+const SEARCH_DELAY_MS = 250;
+const FILTERS: { status: AppStatusFilter; text: string }[] = [
+  { status: '', text: 'All' },
+  { status: 'active', text: 'Active' },
+  { status: 'suspended', text: 'Suspended' },
+];
+
+export function appsPage(ctx: DeskContext<AdminRoute>, filter: { search: string; status: AppStatusFilter }): Page {
+  const { router } = ctx;
+  let { search, status } = filter;
+  let asked = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const box = input({ type: 'search', value: search, placeholder: 'Search by name, id or merchant', enterKeyHint: 'search' });
+  box.classList.add('desk-search');
+  box.setAttribute('aria-label', 'Search apps');
+  box.addEventListener('input', () => changed(SEARCH_DELAY_MS));
+  const chips = el('div', 'desk-filters');
+  chips.setAttribute('role', 'group');
+  chips.setAttribute('aria-label', 'State');
+  const list = el('div', 'desk-slot', loading());
+  const root = el('div', 'desk-page', pageHead('Apps', { sub: ['Every mini-program on Atrium.'] }), el('div', 'desk-toolbar', box, chips), list);
+  drawChips();
+  void load();
+
+  function drawChips(): void {
+    chips.replaceChildren(
+      ...FILTERS.map((f) => {
+        const b = button(`desk-chip-button${f.status === status ? ' desk-chip-button-active' : ''}`, () => {
+          status = f.status;
+          drawChips();
+          changed(0);
+        }, f.text);
+        b.setAttribute('aria-pressed', String(f.status === status));
+        return b;
+      }),
+    );
+  }
+
+  function changed(delay: number): void {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      search = box.value.trim();
+      router.replaceAddress(adminPaths.apps({ search, status }));
+      void load();
+    }, delay);
+  }
+
+  async function load(): Promise<void> {
+    const n = ++asked;
+    let apps: AppView[];
+    try {
+      apps = await adminApi.apps({ search: search || undefined, status: status || undefined });
+    } catch (e) {
+      if (n !== asked) return;
+      list.replaceChildren(failure("Couldn't load the apps", e, () => void load()));
+      return ctx.failed(e);
+    }
+    if (n !== asked) return;
+    if (!apps.length) return void list.replaceChildren(empty(search ? `Nothing matches “${search}”` : 'No apps', status ? `No ${status} apps${search ? ' match' : ''}.` : 'Apps appear here once merchants make them.'));
+    const rows = el('div', 'desk-list', ...apps.map(row));
+    rows.setAttribute('aria-label', 'Apps');
+    list.replaceChildren(rows);
+  }
+
+  function row(app: AppView): HTMLElement {
+    const label = appLabel(app);
+    const a = router.link(
+      adminPaths.app(app.id),
+      'desk-row',
+      appIcon(app, 'medium'),
+      el(
+        'span',
+        'desk-row-text',
+        el('span', 'desk-row-title', app.name),
+        el('span', 'desk-row-sub', `${app.id} · ${app.category} · merchant ${app.merchantId}`),
+        ...(app.status === 'suspended' ? [el('span', 'desk-row-alert', `Suspended: ${app.suspendedReason ?? 'no reason given'}`)] : []),
+      ),
+      el(
+        'span',
+        'desk-row-states',
+        badge(label.text, label.tone),
+        ...(app.release ? [el('span', 'desk-row-fact', `v${app.release.version}`)] : []),
+        ...(app.release?.gray ? [badge(`${app.release.gray.version} at ${app.release.gray.percent}%`, 'blue')] : []),
+        ...(app.inReview ? [badge(`${app.inReview} in review`, 'orange')] : []),
+        ...(app.licensed ? [badge('Licensed', 'blue')] : []),
+      ),
+    );
+    a.dataset.testid = `app-${app.id}`;
+    return a;
+  }
+
+  return {
+    el: root,
+    title: 'Apps',
+    unmount() {
+      if (timer) clearTimeout(timer);
+      asked++;
+    },
+  };
+}

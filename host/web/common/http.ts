@@ -1,0 +1,94 @@
+/**
+ * The host's HTTP API as Atrium's own pages call it (shell and consoles): same-origin fetches that
+ * carry the httpOnly session cookie. The browser adds the Origin header to state-changing
+ * requests, which the host checks. Every failure becomes an `ApiError` with the host's stable code.
+ */
+import type { Json } from '../../../sdk/contract/view.ts';
+import type { AccountView as Account } from '../../modules/identity/index.ts';
+
+export type { AccountView as Account } from '../../modules/identity/index.ts';
+
+/** An answer that was not a success: the host's stable code, its human message and its details. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Json,
+  ) {
+    super(message);
+  }
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      // A session closed as the page goes away still reaches the host.
+      keepalive: method === 'DELETE',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Atrium could not be reached. Check your connection and try again.');
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (res.ok) return data as T;
+  throw errorOf(res.status, data);
+}
+
+/** The `{ error: { code, message, details? } }` of a failed answer, or a plain one when it has none. */
+export function errorOf(status: number, data: unknown): ApiError {
+  const e = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (e && typeof e.code === 'string' && typeof e.message === 'string') return new ApiError(status, e.code, e.message, e.details as Json | undefined);
+  return new ApiError(status, status === 401 ? 'unauthorized' : 'internal', status === 401 ? 'Please sign in.' : `Something went wrong (${status}).`);
+}
+
+/** Sign-in and the signed-in account, the same for every kind of account. */
+export const auth = {
+  /** The signed-in account (of any kind), or null when nobody is. */
+  async me(): Promise<Account | null> {
+    try {
+      return await request<Account>('GET', '/api/me');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  signup: (body: { email: string; password: string; displayName: string; kind?: 'user' | 'merchant' }) => request<Account>('POST', '/api/auth/signup', body),
+  login: (body: { email: string; password: string; kind?: Account['kind'] }) => request<{ account: Account }>('POST', '/api/auth/login', body).then((r) => r.account),
+  logout: () => request<{ ok: true }>('POST', '/api/auth/logout'),
+};
+
+/** One path segment, escaped. */
+export const seg = encodeURIComponent;
+
+/** `?a=1&b=2` of the values that are set, or ''. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * A failure as a form shows it: the host's message, with a field-by-field one naming each field
+ * the way the form labels it (`Email: not a valid email address`, one a line).
+ */
+export function formMessage(e: unknown, labels: Record<string, string>): string {
+  if (!(e instanceof ApiError)) return 'Something went wrong. Try again.';
+  if (e.code !== 'invalid_request' && e.code !== 'invalid_args') return e.message;
+  return e.message
+    .split('; ')
+    .map((part) => part.replace(/^(\w+): /, (_, f: string) => `${labels[f] ?? f}: `))
+    .join('\n');
+}
+
+/** The call failed because nobody (of the right kind) is signed in any more. */
+export function isSignedOut(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 401;
+}
