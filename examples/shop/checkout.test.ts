@@ -23,6 +23,7 @@ describe('checkout', () => {
       ],
       currency: 'CNY',
       shipping: true,
+      holdUntilReceipt: true,
     });
     const order = create!.outcome as { ok: true; data: { orderId: string; amount: number } };
     expect(order.data.amount).toBe(33400);

@@ -62,7 +62,8 @@ export default page({
     if (paying || cart.length === 0) return;
     this.setData({ paying: true });
     try {
-      const order = await payments.createOrder({ items: orderItems(cart), currency: 'CNY', shipping: true });
+      // Tea is shipped: the money waits in the host's held funds until the buyer has it.
+      const order = await payments.createOrder({ items: orderItems(cart), currency: 'CNY', shipping: true, holdUntilReceipt: true });
       await payments.requestPayment({ orderId: order.orderId });
       await saveCart([]);
       await ui.redirectTo({ url: '/pages/result?orderId=' + encodeURIComponent(order.orderId) });
