@@ -101,7 +101,7 @@ const routes = {
         appId: AppIdParam.optional(),
         actorKind: z.enum(['merchant', 'admin', 'system']).optional(),
         action: z.enum(auditActions).optional(),
-        before: z.string().max(40).optional(),
+        before: z.string().max(64).optional().openapi({ description: 'The id of the last entry of the previous page' }),
         limit: z.coerce.number().int().min(1).max(500).optional(),
       }),
     },

@@ -181,7 +181,7 @@ describe.each(testDatabases())('the app lifecycle on $name', (tdb) => {
       const appId = await newApp();
       const v = await lc.submit(alice, appId, submission('1.0.0'));
       const item = await lc.approve(admin, v.id, 'looks fine');
-      expect(item.version).toMatchObject({ status: 'approved', decidedBy: admin.id, reviewSeconds: expect.any(Number) });
+      expect(item.version).toMatchObject({ status: 'approved', decidedBy: admin.id, decisionNote: 'looks fine', reviewSeconds: expect.any(Number) });
       const [entry] = await lc.auditLog({ appId, action: 'version.approve' });
       expect(entry).toMatchObject({ actorId: admin.id, actorKind: 'admin', versionId: v.id, reason: 'looks fine' });
     });
@@ -335,6 +335,20 @@ describe.each(testDatabases())('the app lifecycle on $name', (tdb) => {
         ['app.suspend', admin.id, 'spam reports'],
       ]);
       expect(Date.parse(log[0]!.at)).not.toBeNaN();
+    });
+
+    it('pages through the audit log without gaps or repeats, however many entries share a millisecond', async () => {
+      const appId = await newApp();
+      for (let i = 0; i < 7; i++) await lc.licence(admin, appId, i % 2 === 0, `paging entry ${i}`);
+      const seen: string[] = [];
+      let before: string | undefined;
+      for (;;) {
+        const page = await lc.auditLog({ appId, action: 'app.licence', limit: 3, before });
+        if (!page.length) break;
+        seen.push(...page.map((e) => e.reason!));
+        before = page.at(-1)!.id;
+      }
+      expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `paging entry ${i}`));
     });
   });
 });

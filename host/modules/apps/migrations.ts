@@ -96,4 +96,10 @@ export const appsMigrations: ModuleMigrations = {
       await db.schema.createIndex('apps_audit_at').on('apps_audit').columns(['actor_kind', 'at']).execute();
     },
   },
+  // What the reviewer said when approving, shown to the merchant beside the decision.
+  '2026-11-26-11-apps-decision-note': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('apps_versions').addColumn('decision_note', 'text').execute();
+    },
+  },
 };

@@ -8,7 +8,7 @@ export interface AuditFilter {
   appId?: string;
   actorKind?: AuditEntry['actorKind'];
   action?: AuditAction;
-  /** Entries strictly older than this ISO time, for the next page. */
+  /** The id of the last entry of the previous page: entries written before it come next. */
   before?: string;
   limit?: number;
 }
@@ -81,8 +81,10 @@ export function createModeration(db: Kysely<AppsTables>, store: AppsStore) {
     if (filter.appId) q = q.where('app_id', '=', filter.appId);
     if (filter.actorKind) q = q.where('actor_kind', '=', filter.actorKind);
     if (filter.action) q = q.where('action', '=', filter.action);
-    if (filter.before) q = q.where('at', '<', filter.before);
-    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(Math.min(Math.max(filter.limit ?? 100, 1), 500)).execute();
+    // Ids sort in the order entries were written, so they page without gaps or repeats even when
+    // several entries share a millisecond.
+    if (filter.before) q = q.where('id', '<', filter.before);
+    const rows = await q.orderBy('id', 'desc').limit(Math.min(Math.max(filter.limit ?? 100, 1), 500)).execute();
     return rows.map(auditView);
   }
 

@@ -44,7 +44,7 @@ export function createReview(db: Kysely<AppsTables>, store: AppsStore) {
     const updated = await db.transaction().execute(async (trx) => {
       const r = await trx
         .updateTable('apps_versions')
-        .set({ status: decision, decided_at: at, decided_by: actor.id, reasons: JSON.stringify(reasons) })
+        .set({ status: decision, decided_at: at, decided_by: actor.id, reasons: JSON.stringify(reasons), decision_note: note })
         .where('id', '=', versionId)
         .where('status', '=', 'in_review')
         .executeTakeFirst();

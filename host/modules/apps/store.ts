@@ -55,7 +55,7 @@ export function appsStore(db: Kysely<AppsTables>) {
 
   const versionColumns = [
     'id', 'app_id', 'version', 'manifest', 'status', 'release_notes', 'size_bytes', 'checks', 'diff', 'submitted_at',
-    'decided_at', 'decided_by', 'reasons', 'released_at', 'created_at',
+    'decided_at', 'decided_by', 'reasons', 'decision_note', 'released_at', 'created_at',
   ] as const;
 
   /** An app's versions, newest first. */

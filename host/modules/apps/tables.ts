@@ -35,6 +35,8 @@ export interface AppsTables {
     decided_by: string | null;
     /** JSON: RejectionReason[] (empty when approved). */
     reasons: string;
+    /** The reviewer's note on an approval. */
+    decision_note: string | null;
     /** The last time this version went out to users (gray or full); null if it never has. */
     released_at: string | null;
     created_at: string;

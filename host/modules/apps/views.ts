@@ -57,6 +57,8 @@ export interface VersionView {
   /** Seconds from submission to the decision, once decided. */
   reviewSeconds: number | null;
   reasons: RejectionReason[];
+  /** The reviewer's note on an approval. */
+  decisionNote: string | null;
   /** The last time it went out to users; null if it never has. */
   releasedAt: string | null;
   /** Whether users get it now: everyone, a gray share, or none. */
@@ -113,6 +115,7 @@ export function versionView(row: Omit<VersionRow, 'bundle'>, release: ReleaseRow
     decidedBy: row.decided_by,
     reviewSeconds: row.decided_at ? seconds(row.submitted_at, row.decided_at) : null,
     reasons: JSON.parse(row.reasons) as RejectionReason[],
+    decisionNote: row.decision_note,
     releasedAt: row.released_at,
     live,
     grayPercent: live === 'gray' ? Number(release!.gray_percent) : null,

@@ -50,7 +50,7 @@ export function auditPage(ctx: DeskContext<AdminRoute>, filter: { action: string
     if (oldest === null && !entries.length) return void body.replaceChildren(empty('Nothing recorded', filter.action || filter.appId ? 'No entries match these filters.' : 'Decisions about apps appear here.'));
     if (oldest === null) body.replaceChildren(list, more);
     list.append(...auditRows(router, entries, { showApp: true }));
-    oldest = entries.at(-1)?.at ?? oldest;
+    oldest = entries.at(-1)?.id ?? oldest;
     more.replaceChildren(...(entries.length === PAGE ? [actionButton('desk-button desk-more-button', 'Older', load)] : [el('p', 'desk-note desk-end', 'The beginning of the log.')]));
   }
 
