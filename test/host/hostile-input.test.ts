@@ -93,9 +93,17 @@ describe.each(testDatabases())('hostile input on $name', (tdb) => {
     expect((await res.json()).error.message).toMatch(/password/);
   });
 
-  it('ignores fields it does not know, so a client cannot choose its kind or id at signup', async () => {
+  it('refuses an admin signup outright, with nothing made', async () => {
+    const email = uniqueEmail();
+    const res = await host.call('POST', '/api/auth/signup', { body: { email, password: PASSWORD, displayName: 'Sneaky', kind: 'admin' } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('invalid_request');
+    expect((await host.call('POST', '/api/auth/login', { body: { email, password: PASSWORD, kind: 'admin' } })).status).toBe(401);
+  });
+
+  it('ignores fields it does not know, so a client cannot choose its id or password hash at signup', async () => {
     const res = await host.call('POST', '/api/auth/signup', {
-      body: { email: uniqueEmail(), password: PASSWORD, displayName: 'Sneaky', kind: 'admin', id: 'chosen', password_hash: 'scrypt$1$1$1$x$y' },
+      body: { email: uniqueEmail(), password: PASSWORD, displayName: 'Sneaky', id: 'chosen', password_hash: 'scrypt$1$1$1$x$y' },
     });
     expect(res.status).toBe(201);
     const account = await res.json();
