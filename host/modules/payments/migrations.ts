@@ -32,7 +32,6 @@ export const paymentsMigrations: ModuleMigrations = {
         .execute();
       await db.schema.createIndex('pay_transfers_debit').on('pay_transfers').columns(['debit_account_id', 'created_at']).execute();
       await db.schema.createIndex('pay_transfers_credit').on('pay_transfers').columns(['credit_account_id', 'created_at']).execute();
-      await db.schema.createIndex('pay_transfers_order').on('pay_transfers').column('order_id').execute();
       await db.schema
         .createTable('pay_wallets')
         .addColumn('user_id', 'text', (c) => c.primaryKey())
