@@ -62,23 +62,10 @@ export function iconColumns(icon: Uint8Array | null | undefined): { icon: string
  * review and release live in lifecycle.ts and write the same tables.
  */
 export function createAppsService(db: Kysely<AppsTables>) {
+  /** An app with no versions yet (tests; merchants make theirs through lifecycle.createApp). */
   async function createApp(input: { id?: string; merchantId: string } & AppDetails): Promise<string> {
     const id = input.id ?? newId();
-    await db
-      .insertInto('apps_apps')
-      .values({
-        id,
-        merchant_id: input.merchantId,
-        name: input.name,
-        category: input.category,
-        description: input.description,
-        status: 'active',
-        suspended_reason: null,
-        licensed: 0,
-        ...(iconColumns(input.icon) ?? { icon: null, icon_type: null }),
-        created_at: now(),
-      })
-      .execute();
+    await insertApp(db, id, input.merchantId, input);
     return id;
   }
 
@@ -218,6 +205,25 @@ export function createAppsService(db: Kysely<AppsTables>) {
   }
 
   return { createApp, publish, directory, runnable, runningVersion, asset, icon, categories };
+}
+
+/** A new, active app without a licence. The category is kept in lower case. */
+export async function insertApp(q: Kysely<AppsTables>, id: string, merchantId: string, input: AppDetails): Promise<void> {
+  await q
+    .insertInto('apps_apps')
+    .values({
+      id,
+      merchant_id: merchantId,
+      name: input.name,
+      category: input.category.toLowerCase(),
+      description: input.description,
+      status: 'active',
+      suspended_reason: null,
+      licensed: 0,
+      ...(iconColumns(input.icon) ?? { icon: null, icon_type: null }),
+      created_at: now(),
+    })
+    .execute();
 }
 
 export async function insertAssets(trx: Kysely<AppsTables>, versionId: string, assets: PublishInput['assets']): Promise<void> {

@@ -5,7 +5,7 @@ import { assetTypes } from '../../../sdk/build/index.ts';
 import { newId, now } from '../../db/index.ts';
 import type { CheckContext, Checker, CheckReport, Submission } from './checks/index.ts';
 import { sniffImage } from './images.ts';
-import { iconColumns, insertAssets, type AppDetails } from './service.ts';
+import { iconColumns, insertApp, insertAssets, type AppDetails } from './service.ts';
 import type { Actor, AppsStore } from './store.ts';
 import type { AppsTables } from './tables.ts';
 import type { AppView, VersionView } from './views.ts';
@@ -46,21 +46,7 @@ export function createSubmissions(db: Kysely<AppsTables>, store: AppsStore, chec
     const id = input.id ?? newId();
     try {
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('apps_apps')
-          .values({
-            id,
-            merchant_id: actor.id,
-            name: input.name,
-            category: input.category.toLowerCase(),
-            description: input.description,
-            status: 'active',
-            suspended_reason: null,
-            licensed: 0,
-            ...(iconColumns(input.icon) ?? { icon: null, icon_type: null }),
-            created_at: now(),
-          })
-          .execute();
+        await insertApp(trx, id, actor.id, input);
         await store.audit(trx, actor, 'app.create', { appId: id }, null, { name: input.name, category: input.category });
       });
     } catch (e) {
