@@ -6,6 +6,5 @@ export { createHttpApp, type HttpDeps } from './app.ts';
 export { apiRoutes, accountKinds, type AccountKind, type AppEnv, type Principal, type TokenVerifier } from './env.ts';
 export { only, requireAccount, requireAdmin, requireKind, requireMerchant, requireUser } from './auth.ts';
 export { describeIssues, errorResponse, RateLimitedError, statusFor } from './errors.ts';
-export { check, readJson } from './body.ts';
 export { ErrorSchema, errorResponses, json, jsonBody, signedIn } from './openapi.ts';
 export { clearSessionCookie, setSessionCookie, SESSION_COOKIE, SESSION_COOKIE_SECONDS } from './session-cookie.ts';

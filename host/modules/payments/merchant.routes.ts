@@ -1,11 +1,51 @@
-import { z } from '@hono/zod-openapi';
-import { apiRoutes, check, readJson, requireAdmin, requireMerchant } from '../../http/index.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiRoutes, errorResponses, json, jsonBody, requireAdmin, requireMerchant, signedIn } from '../../http/index.ts';
 import { idempotency } from './idempotency.ts';
+import { Balances, Currency, DisputeSchema, EntrySchema, Id, Limit, OrderSchema, Reason, RefundSchema } from './schemas.ts';
 import type { Payments } from './service.ts';
 
-const Reason = z.string().trim().min(4, 'at least 4 characters').max(500);
-const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "CNY"');
-const Limit = z.coerce.number().int().min(1).max(200).optional();
+const tags = ['merchant'];
+const order = z.object({ orderId: Id });
+const IdempotencyKey = z.object({ 'idempotency-key': z.string().max(255).optional().openapi({ description: 'The same key again answers with the first result and does nothing' }) });
+const writeErrors = errorResponses(400, 401, 404, 409);
+
+const routes = {
+  orders: createRoute({ method: 'get', path: '/api/merchant/orders', tags, summary: 'Your orders, newest first', security: signedIn, request: { query: z.object({ appId: z.string().max(128).optional(), before: z.string().max(40).optional(), limit: Limit }) }, responses: { 200: json(z.object({ orders: z.array(OrderSchema) })), ...errorResponses(400, 401) } }),
+  order: createRoute({ method: 'get', path: '/api/merchant/orders/{orderId}', tags, summary: 'One of your orders', security: signedIn, request: { params: order }, responses: { 200: json(z.object({ order: OrderSchema })), ...errorResponses(401, 404) } }),
+  ship: createRoute({ method: 'post', path: '/api/merchant/orders/{orderId}/ship', tags, summary: 'Mark a paid order shipped: held money goes to you after 10 days unless the buyer confirms sooner', security: signedIn, request: { params: order, headers: IdempotencyKey }, responses: { 200: json(z.object({ order: OrderSchema })), ...writeErrors } }),
+  refund: createRoute({
+    method: 'post',
+    path: '/api/merchant/orders/{orderId}/refunds',
+    tags,
+    summary: "Refund all that is left, or part; from held funds before release, from your balance after (which may not go below zero)",
+    security: signedIn,
+    request: { params: order, headers: IdempotencyKey, body: jsonBody(z.object({ amount: z.number().int().min(1).optional(), reason: Reason, outRefundNo: z.string().min(1).max(64).optional() }).strict()) },
+    responses: { 200: json(z.object({ refund: RefundSchema })), ...writeErrors },
+  }),
+  decideRefund: createRoute({ method: 'post', path: '/api/merchant/refunds/{refundId}/{decision}', tags, summary: "Approve or reject a buyer's refund request", security: signedIn, request: { params: z.object({ refundId: Id, decision: z.enum(['approve', 'reject']) }), headers: IdempotencyKey }, responses: { 200: json(z.object({ refund: RefundSchema })), ...writeErrors } }),
+  disputes: createRoute({ method: 'get', path: '/api/merchant/disputes', tags, summary: 'Disputes on your orders', security: signedIn, responses: { 200: json(z.object({ disputes: z.array(DisputeSchema) })), ...errorResponses(401) } }),
+  answer: createRoute({ method: 'post', path: '/api/merchant/disputes/{disputeId}/answer', tags, summary: 'Answer a dispute before the platform decides it', security: signedIn, request: { params: z.object({ disputeId: Id }), headers: IdempotencyKey, body: jsonBody(z.object({ answer: Reason }).strict()) }, responses: { 200: json(z.object({ dispute: DisputeSchema })), ...writeErrors } }),
+  balance: createRoute({ method: 'get', path: '/api/merchant/balance', tags, summary: 'Available and held money by currency', security: signedIn, responses: { 200: json(z.object({ available: Balances, held: Balances })), ...errorResponses(401) } }),
+  statement: createRoute({ method: 'get', path: '/api/merchant/statement', tags, summary: 'Money in and out of your balance, newest first', security: signedIn, request: { query: z.object({ currency: Currency.default('CNY'), before: z.string().max(40).optional() }) }, responses: { 200: json(z.object({ entries: z.array(EntrySchema) })), ...errorResponses(400, 401) } }),
+  adminDisputes: createRoute({ method: 'get', path: '/api/admin/disputes', tags: ['admin'], summary: 'Disputes, oldest first', security: signedIn, request: { query: z.object({ status: z.enum(['open', 'answered', 'resolved']).optional() }) }, responses: { 200: json(z.object({ disputes: z.array(DisputeSchema) })), ...errorResponses(400, 401) } }),
+  decide: createRoute({
+    method: 'post',
+    path: '/api/admin/disputes/{disputeId}/decide',
+    tags: ['admin'],
+    summary: 'Decide a dispute: release to the merchant, or refund all or part (the rest goes to the merchant)',
+    security: signedIn,
+    request: {
+      params: z.object({ disputeId: Id }),
+      body: jsonBody(
+        z.discriminatedUnion('decision', [
+          z.object({ decision: z.literal('release'), note: Reason }).strict(),
+          z.object({ decision: z.literal('refund'), amount: z.number().int().min(1).optional(), note: Reason }).strict(),
+        ]),
+      ),
+    },
+    responses: { 200: json(z.object({ dispute: DisputeSchema })), ...writeErrors },
+  }),
+};
 
 /**
  * The merchant API (orders, shipping, refunds, refund requests, dispute answers, balance) and the
@@ -15,60 +55,51 @@ export function paymentMerchantRoutes(payments: Payments) {
   const app = apiRoutes();
   const idempotent = idempotency(payments.db);
   const scope = (merchantId: string) => `merchant:${merchantId}`;
+  const merchant = (c: Parameters<typeof requireMerchant>[0]) => requireMerchant(c).id;
 
-  app.get('/api/merchant/orders', async (c) => {
-    const merchantId = requireMerchant(c).id;
-    const limit = check(Limit, c.req.query('limit'));
-    return c.json({ orders: await payments.orders.list({ merchantId }, { appId: c.req.query('appId'), before: c.req.query('before'), limit }) });
+  app.openapi(routes.orders, async (c) => {
+    const { appId, before, limit } = c.req.valid('query');
+    return c.json({ orders: await payments.orders.list({ merchantId: merchant(c) }, { appId, before, limit }) }, 200);
   });
-  app.get('/api/merchant/orders/:orderId', async (c) => c.json({ order: await payments.orders.get({ merchantId: requireMerchant(c).id }, c.req.param('orderId')) }));
-  app.post('/api/merchant/orders/:orderId/ship', async (c) => {
-    const merchantId = requireMerchant(c).id;
-    const orderId = c.req.param('orderId');
+  app.openapi(routes.order, async (c) => c.json({ order: await payments.orders.get({ merchantId: merchant(c) }, c.req.valid('param').orderId) }, 200));
+  app.openapi(routes.ship, async (c) => {
+    const merchantId = merchant(c);
+    const { orderId } = c.req.valid('param');
     return idempotent(c, scope(merchantId), {}, async () => {
       await payments.settlement.ship(merchantId, orderId);
       return { order: await payments.orders.get({ merchantId }, orderId) };
     });
   });
-  app.post('/api/merchant/orders/:orderId/refunds', async (c) => {
-    const merchantId = requireMerchant(c).id;
-    const input = await readJson(c, z.object({ amount: z.number().int().min(1).optional(), reason: Reason, outRefundNo: z.string().min(1).max(64).optional() }).strict());
-    return idempotent(c, scope(merchantId), input, async () => ({ refund: await payments.refunds.refund({ merchantId }, c.req.param('orderId'), input) }));
+  app.openapi(routes.refund, async (c) => {
+    const merchantId = merchant(c);
+    const input = c.req.valid('json');
+    return idempotent(c, scope(merchantId), input, async () => ({ refund: await payments.refunds.refund({ merchantId }, c.req.valid('param').orderId, input) }));
   });
-  for (const [verb, approve] of [['approve', true], ['reject', false]] as const) {
-    app.post(`/api/merchant/refunds/:refundId/${verb}`, async (c) => {
-      const merchantId = requireMerchant(c).id;
-      return idempotent(c, scope(merchantId), {}, async () => ({ refund: await payments.refunds.decide(merchantId, c.req.param('refundId'), approve) }));
-    });
-  }
-  app.get('/api/merchant/disputes', async (c) => c.json({ disputes: await payments.disputes.list({ merchantId: requireMerchant(c).id }) }));
-  app.post('/api/merchant/disputes/:disputeId/answer', async (c) => {
-    const merchantId = requireMerchant(c).id;
-    const { answer } = await readJson(c, z.object({ answer: Reason }).strict());
-    return idempotent(c, scope(merchantId), { answer }, async () => ({ dispute: await payments.disputes.answer(merchantId, c.req.param('disputeId'), answer) }));
+  app.openapi(routes.decideRefund, async (c) => {
+    const merchantId = merchant(c);
+    const { refundId, decision } = c.req.valid('param');
+    return idempotent(c, scope(merchantId), {}, async () => ({ refund: await payments.refunds.decide(merchantId, refundId, decision === 'approve') }));
   });
-  app.get('/api/merchant/balance', async (c) => c.json(await payments.merchantBalances(requireMerchant(c).id)));
-  app.get('/api/merchant/statement', async (c) => {
-    const currency = check(Currency, c.req.query('currency') ?? 'CNY');
-    return c.json({ entries: await payments.merchantStatement(requireMerchant(c).id, currency, { before: c.req.query('before') }) });
+  app.openapi(routes.disputes, async (c) => c.json({ disputes: await payments.disputes.list({ merchantId: merchant(c) }) }, 200));
+  app.openapi(routes.answer, async (c) => {
+    const merchantId = merchant(c);
+    const { answer } = c.req.valid('json');
+    return idempotent(c, scope(merchantId), { answer }, async () => ({ dispute: await payments.disputes.answer(merchantId, c.req.valid('param').disputeId, answer) }));
   });
-
-  app.get('/api/admin/disputes', async (c) => {
+  app.openapi(routes.balance, async (c) => c.json(await payments.merchantBalances(merchant(c)), 200));
+  app.openapi(routes.statement, async (c) => {
+    const { currency, before } = c.req.valid('query');
+    return c.json({ entries: await payments.merchantStatement(merchant(c), currency, { before }) }, 200);
+  });
+  app.openapi(routes.adminDisputes, async (c) => {
     requireAdmin(c);
-    const status = check(z.enum(['open', 'answered', 'resolved']).optional(), c.req.query('status'));
-    return c.json({ disputes: await payments.disputes.list({ status }) });
+    return c.json({ disputes: await payments.disputes.list({ status: c.req.valid('query').status }) }, 200);
   });
-  app.post('/api/admin/disputes/:disputeId/decide', async (c) => {
+  app.openapi(routes.decide, async (c) => {
     const adminId = requireAdmin(c).id;
-    const body = await readJson(
-      c,
-      z.discriminatedUnion('decision', [
-        z.object({ decision: z.literal('release'), note: Reason }).strict(),
-        z.object({ decision: z.literal('refund'), amount: z.number().int().min(1).optional(), note: Reason }).strict(),
-      ]),
-    );
+    const body = c.req.valid('json');
     const decision = body.decision === 'refund' ? { decision: 'refund' as const, amount: body.amount } : { decision: 'release' as const };
-    return c.json({ dispute: await payments.disputes.decide(adminId, c.req.param('disputeId'), decision, body.note) });
+    return c.json({ dispute: await payments.disputes.decide(adminId, c.req.valid('param').disputeId, decision, body.note) }, 200);
   });
   return app;
 }

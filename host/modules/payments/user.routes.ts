@@ -1,50 +1,68 @@
-import { z } from '@hono/zod-openapi';
-import { apiRoutes, check, readJson, requireUser } from '../../http/index.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiRoutes, errorResponses, json, jsonBody, requireUser, signedIn } from '../../http/index.ts';
+import { Balances, Currency, DisputeSchema, EntrySchema, Id, OrderSchema, Pin, Reason, RefundSchema, TopUpSchema } from './schemas.ts';
 import type { Payments } from './service.ts';
 
-const Pin = z.string().regex(/^\d{6}$/, '6 digits');
-const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "CNY"');
-const Reason = z.string().trim().min(4, 'at least 4 characters').max(500);
+const tags = ['wallet'];
+const order = z.object({ orderId: Id });
+const Ok = z.object({ ok: z.literal(true) });
+
+const routes = {
+  wallet: createRoute({ method: 'get', path: '/api/wallet', tags, summary: 'Balances and PIN status', security: signedIn, responses: { 200: json(z.object({ balances: Balances, pin: z.object({ hasPin: z.boolean(), lockedUntil: z.string().nullable(), triesLeft: z.number() }) })), ...errorResponses(401) } }),
+  pin: createRoute({ method: 'post', path: '/api/wallet/pin', tags, summary: 'Set the payment PIN (the current one to change it)', security: signedIn, request: { body: jsonBody(z.object({ pin: Pin, currentPin: Pin.optional() }).strict()) }, responses: { 200: json(Ok), ...errorResponses(400, 401, 403, 429) } }),
+  topUp: createRoute({
+    method: 'post',
+    path: '/api/wallet/topups',
+    tags,
+    summary: 'Top up from a card; the same idempotencyKey charges once',
+    security: signedIn,
+    request: { body: jsonBody(z.object({ amount: z.number().int().min(1).max(5_000_000), currency: Currency, card: z.string().min(12).max(23), idempotencyKey: z.string().min(1).max(100) }).strict()) },
+    responses: { 200: json(TopUpSchema), ...errorResponses(400, 401, 409) },
+  }),
+  confirmTopUp: createRoute({ method: 'post', path: '/api/wallet/topups/{topUpId}/confirm', tags, summary: "Complete a challenged top-up with the bank's code", security: signedIn, request: { params: z.object({ topUpId: Id }), body: jsonBody(z.object({ code: z.string().min(1).max(12) }).strict()) }, responses: { 200: json(TopUpSchema), ...errorResponses(400, 401, 404) } }),
+  statement: createRoute({ method: 'get', path: '/api/wallet/statement', tags, summary: 'Money in and out of the wallet, newest first', security: signedIn, request: { query: z.object({ currency: Currency.default('CNY'), before: z.string().max(40).optional() }) }, responses: { 200: json(z.object({ entries: z.array(EntrySchema) })), ...errorResponses(400, 401) } }),
+  orders: createRoute({ method: 'get', path: '/api/orders', tags, summary: 'My orders, newest first', security: signedIn, request: { query: z.object({ before: z.string().max(40).optional() }) }, responses: { 200: json(z.object({ orders: z.array(OrderSchema) })), ...errorResponses(401) } }),
+  order: createRoute({ method: 'get', path: '/api/orders/{orderId}', tags, summary: 'One of my orders', security: signedIn, request: { params: order }, responses: { 200: json(z.object({ order: OrderSchema })), ...errorResponses(401, 404) } }),
+  pay: createRoute({
+    method: 'post',
+    path: '/api/orders/{orderId}/pay',
+    tags,
+    summary: "Pay an order from the wallet with the PIN (the shell's payment sheet); paying twice is answered with the first payment",
+    security: signedIn,
+    request: { params: order, body: jsonBody(z.object({ pin: Pin }).strict()) },
+    responses: { 200: json(z.object({ orderId: z.string(), status: z.literal('paid'), paidAt: z.string() })), ...errorResponses(400, 401, 403, 404, 409, 410, 429) },
+  }),
+  receipt: createRoute({ method: 'post', path: '/api/orders/{orderId}/confirm-receipt', tags, summary: 'I have the goods: held money goes to the merchant', security: signedIn, request: { params: order }, responses: { 200: json(z.object({ order: OrderSchema })), ...errorResponses(401, 404, 409) } }),
+  refund: createRoute({ method: 'post', path: '/api/orders/{orderId}/refunds', tags, summary: 'Ask the merchant for a refund, of all or part', security: signedIn, request: { params: order, body: jsonBody(z.object({ amount: z.number().int().min(1).optional(), reason: Reason }).strict()) }, responses: { 200: json(z.object({ refund: RefundSchema })), ...errorResponses(400, 401, 404, 409) } }),
+  dispute: createRoute({ method: 'post', path: '/api/orders/{orderId}/dispute', tags, summary: 'Open a dispute on a held order: its release waits for an admin', security: signedIn, request: { params: order, body: jsonBody(z.object({ reason: Reason }).strict()) }, responses: { 200: json(z.object({ dispute: DisputeSchema })), ...errorResponses(400, 401, 404, 409) } }),
+};
 
 /** The user's wallet and orders, for the shell: top-ups, PIN, paying, receipt, refunds, disputes. */
 export function paymentUserRoutes(payments: Payments) {
   const app = apiRoutes();
-  app.get('/api/wallet', async (c) => c.json(await payments.wallet.wallet(requireUser(c).id)));
-  app.post('/api/wallet/pin', async (c) => {
-    const { pin, currentPin } = await readJson(c, z.object({ pin: Pin, currentPin: Pin.optional() }).strict());
-    await payments.wallet.setPin(requireUser(c).id, pin, currentPin);
-    return c.json({ ok: true });
+  const me = (c: Parameters<typeof requireUser>[0]) => requireUser(c).id;
+  app.openapi(routes.wallet, async (c) => c.json(await payments.wallet.wallet(me(c)), 200));
+  app.openapi(routes.pin, async (c) => {
+    const { pin, currentPin } = c.req.valid('json');
+    await payments.wallet.setPin(me(c), pin, currentPin);
+    return c.json({ ok: true as const }, 200);
   });
-  app.post('/api/wallet/topups', async (c) => {
-    const input = await readJson(c, z.object({ amount: z.number().int().min(1).max(5_000_000), currency: Currency, card: z.string().min(12).max(23), idempotencyKey: z.string().min(1).max(100) }).strict());
-    return c.json(await payments.wallet.topUp(requireUser(c).id, input));
+  app.openapi(routes.topUp, async (c) => c.json(await payments.wallet.topUp(me(c), c.req.valid('json')), 200));
+  app.openapi(routes.confirmTopUp, async (c) => c.json(await payments.wallet.confirmTopUp(me(c), c.req.valid('param').topUpId, c.req.valid('json').code), 200));
+  app.openapi(routes.statement, async (c) => {
+    const { currency, before } = c.req.valid('query');
+    return c.json({ entries: await payments.wallet.statement(me(c), currency, { before }) }, 200);
   });
-  app.post('/api/wallet/topups/:topUpId/confirm', async (c) => {
-    const { code } = await readJson(c, z.object({ code: z.string().min(1).max(12) }).strict());
-    return c.json(await payments.wallet.confirmTopUp(requireUser(c).id, c.req.param('topUpId'), code));
+  app.openapi(routes.orders, async (c) => c.json({ orders: await payments.orders.list({ userId: me(c) }, { before: c.req.valid('query').before }) }, 200));
+  app.openapi(routes.order, async (c) => c.json({ order: await payments.orders.get({ userId: me(c) }, c.req.valid('param').orderId) }, 200));
+  app.openapi(routes.pay, async (c) => c.json(await payments.checkout.pay(me(c), c.req.valid('param').orderId, c.req.valid('json').pin), 200));
+  app.openapi(routes.receipt, async (c) => {
+    const userId = me(c);
+    const { orderId } = c.req.valid('param');
+    await payments.settlement.confirmReceipt(userId, orderId);
+    return c.json({ order: await payments.orders.get({ userId }, orderId) }, 200);
   });
-  app.get('/api/wallet/statement', async (c) => {
-    const currency = check(Currency, c.req.query('currency') ?? 'CNY');
-    return c.json({ entries: await payments.wallet.statement(requireUser(c).id, currency, { before: c.req.query('before') }) });
-  });
-  app.get('/api/orders', async (c) => c.json({ orders: await payments.orders.list({ userId: requireUser(c).id }, { before: c.req.query('before') }) }));
-  app.get('/api/orders/:orderId', async (c) => c.json({ order: await payments.orders.get({ userId: requireUser(c).id }, c.req.param('orderId')) }));
-  app.post('/api/orders/:orderId/pay', async (c) => {
-    const { pin } = await readJson(c, z.object({ pin: Pin }).strict());
-    return c.json(await payments.checkout.pay(requireUser(c).id, c.req.param('orderId'), pin));
-  });
-  app.post('/api/orders/:orderId/confirm-receipt', async (c) => {
-    const userId = requireUser(c).id;
-    await payments.settlement.confirmReceipt(userId, c.req.param('orderId'));
-    return c.json({ order: await payments.orders.get({ userId }, c.req.param('orderId')) });
-  });
-  app.post('/api/orders/:orderId/refunds', async (c) => {
-    const input = await readJson(c, z.object({ amount: z.number().int().min(1).optional(), reason: Reason }).strict());
-    return c.json({ refund: await payments.refunds.request(requireUser(c).id, c.req.param('orderId'), input) });
-  });
-  app.post('/api/orders/:orderId/dispute', async (c) => {
-    const { reason } = await readJson(c, z.object({ reason: Reason }).strict());
-    return c.json({ dispute: await payments.disputes.open(requireUser(c).id, c.req.param('orderId'), reason) });
-  });
+  app.openapi(routes.refund, async (c) => c.json({ refund: await payments.refunds.request(me(c), c.req.valid('param').orderId, c.req.valid('json')) }, 200));
+  app.openapi(routes.dispute, async (c) => c.json({ dispute: await payments.disputes.open(me(c), c.req.valid('param').orderId, c.req.valid('json').reason) }, 200));
   return app;
 }
