@@ -43,6 +43,7 @@ export function paymentsBridge(deps: PaymentsBridgeDeps): HostImplementation<Bri
       // Whatever the shell answered, the books say whether the order was paid.
       const after = await payments.orders.get(mine(ctx), orderId);
       if (after.paidAt) return { orderId, status: 'paid', paidAt: after.paidAt };
+      if (after.status === 'expired') throw new AtriumError('expired', 'The order expired before it was paid; place it again.');
       const balance = await balanceOf(payments.db, accounts.wallet(ctx.userId), o.currency);
       if (balance < o.amount) throw new AtriumError('insufficient_funds', 'The wallet balance is too low for this order.');
       throw new AtriumError('payment_cancelled');
