@@ -29,7 +29,7 @@ interface Site {
 
 const sites: Site[] = [
   // The shell's addresses: shell/router.ts.
-  { script: '/shell.js', bundle: browserBundle(join(here, 'shell', 'main.ts'), { minify: true }), html: shellHtml, paths: ['/', '/me', '/login', '/signup', '/app/*'] },
+  { script: '/shell.js', bundle: browserBundle(join(here, 'shell', 'main.ts'), { minify: true }), html: shellHtml, paths: ['/', '/me', '/me/*', '/login', '/signup', '/app/*'] },
   // console/routes.ts and admin/routes.ts; an address they do not know gets their own "not found".
   { script: '/console.js', bundle: browserBundle(join(here, 'console', 'main.ts'), { minify: true }), html: consoleHtml, paths: ['/console', '/console/*'] },
   { script: '/admin.js', bundle: browserBundle(join(here, 'admin', 'main.ts'), { minify: true }), html: adminHtml, paths: ['/admin', '/admin/*'] },

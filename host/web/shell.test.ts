@@ -34,7 +34,7 @@ describe('web routes of the shell', () => {
 
   it('serves the same page on every shell address, even an unknown app or deep page', async () => {
     const home = await (await page('/')).text();
-    for (const path of ['/me', '/login', '/signup?next=%2Fme', '/app/shop', '/app/shop?table=7', '/app/no-such-app/pages/deep', '/app/%3Cscript%3E']) {
+    for (const path of ['/me', '/me/wallet', '/me/orders/ord_1', '/login', '/signup?next=%2Fme', '/app/shop', '/app/shop?table=7', '/app/no-such-app/pages/deep', '/app/%3Cscript%3E']) {
       const res = await page(path);
       expect(res.status, path).toBe(200);
       expect(await res.text(), path).toBe(home);

@@ -1,5 +1,6 @@
 /** The admin API as the console calls it (see host/modules/apps/admin.routes.ts). */
 import type { AppView, AuditEntry, RejectionReason, ReviewItem, VersionView } from '../../modules/apps/index.ts';
+import type { DisputeView } from '../../modules/payments/index.ts';
 import { queryString, request, seg } from '../common/http.ts';
 
 export type { AppView, AuditEntry, RejectionReason, VersionView } from '../../modules/apps/index.ts';
@@ -28,6 +29,12 @@ export interface AuditFilter {
   limit?: number;
 }
 
+/** A dispute with its order's facts, as the admin lists them. */
+export type DisputeEntry = DisputeView & { orderId: string; merchantId: string; appId: string; amount: number; currency: string };
+
+/** Release the held money to the merchant, or refund the buyer (all that is left, or `amount`). */
+export type DisputeDecision = { decision: 'release'; note: string } | { decision: 'refund'; amount?: number; note: string };
+
 const review = (versionId: string) => `/api/admin/reviews/${seg(versionId)}`;
 const app = (appId: string) => `/api/admin/apps/${seg(appId)}`;
 
@@ -42,4 +49,6 @@ export const adminApi = {
   reinstate: (appId: string, reason: string) => request<{ app: AppView }>('POST', `${app(appId)}/reinstate`, { reason }).then((r) => r.app),
   licence: (appId: string, granted: boolean, reason: string) => request<{ app: AppView }>('POST', `${app(appId)}/licence`, { granted, reason }).then((r) => r.app),
   audit: (f: AuditFilter = {}) => request<{ entries: AuditRow[] }>('GET', `/api/admin/audit${queryString({ ...f })}`).then((r) => r.entries),
+  disputes: (status?: DisputeView['status']) => request<{ disputes: DisputeEntry[] }>('GET', `/api/admin/disputes${queryString({ status })}`).then((r) => r.disputes),
+  decide: (disputeId: string, d: DisputeDecision) => request<{ dispute: DisputeView }>('POST', `/api/admin/disputes/${seg(disputeId)}/decide`, d).then((r) => r.dispute),
 };

@@ -13,6 +13,14 @@ describe('admin console addresses', () => {
     expect(parseAdminRoute('/admin/audit', '?action=app.suspend&app=shop')).toEqual({ name: 'audit', action: 'app.suspend', appId: 'shop' });
   });
 
+  it('parses the disputes with their state filter', () => {
+    expect(parseAdminRoute('/admin/disputes')).toEqual({ name: 'disputes', status: '' });
+    expect(parseAdminRoute('/admin/disputes', '?status=answered')).toEqual({ name: 'disputes', status: 'answered' });
+    expect(parseAdminRoute('/admin/disputes', '?status=lost')).toEqual({ name: 'disputes', status: '' });
+    expect(adminPaths.disputes()).toBe('/admin/disputes');
+    expect(adminPaths.disputes('resolved')).toBe('/admin/disputes?status=resolved');
+  });
+
   it('answers anything else as not found', () => {
     expect(parseAdminRoute('/admin/reviews').name).toBe('not-found');
     expect(parseAdminRoute('/admin/apps/a/b').name).toBe('not-found');

@@ -5,11 +5,13 @@
  *   /admin/apps?q=&status=        every app, searched and filtered
  *   /admin/apps/<appId>           an app's history, suspension and licence
  *   /admin/audit?action=&app=     the audit log
+ *   /admin/disputes?status=       payment disputes: open, answered (waiting for a decision), resolved
  * Parsing is pure (no DOM), so it is tested in Node.
  */
 import { queryString } from '../common/http.ts';
 
 export type AppStatusFilter = '' | 'active' | 'suspended';
+export type DisputeStatusFilter = '' | 'open' | 'answered' | 'resolved';
 
 export type AdminRoute =
   | { name: 'queue' }
@@ -17,6 +19,7 @@ export type AdminRoute =
   | { name: 'apps'; search: string; status: AppStatusFilter }
   | { name: 'app'; appId: string }
   | { name: 'audit'; action: string; appId: string }
+  | { name: 'disputes'; status: DisputeStatusFilter }
   | { name: 'not-found'; path: string };
 
 export const adminPaths = {
@@ -25,6 +28,7 @@ export const adminPaths = {
   apps: (f: { search?: string; status?: AppStatusFilter } = {}) => `/admin/apps${queryString({ q: f.search, status: f.status })}`,
   app: (appId: string) => `/admin/apps/${encodeURIComponent(appId)}`,
   audit: (f: { action?: string; appId?: string } = {}) => `/admin/audit${queryString({ action: f.action, app: f.appId })}`,
+  disputes: (status: DisputeStatusFilter = '') => `/admin/disputes${queryString({ status })}`,
 };
 
 export function parseAdminRoute(pathname: string, search = ''): AdminRoute {
@@ -36,6 +40,10 @@ export function parseAdminRoute(pathname: string, search = ''): AdminRoute {
     return { name: 'apps', search: params.get('q') ?? '', status: status === 'active' || status === 'suspended' ? status : '' };
   }
   if (path === '/admin/audit') return { name: 'audit', action: params.get('action') ?? '', appId: params.get('app') ?? '' };
+  if (path === '/admin/disputes') {
+    const status = params.get('status');
+    return { name: 'disputes', status: status === 'open' || status === 'answered' || status === 'resolved' ? status : '' };
+  }
   const one = /^\/admin\/(reviews|apps)\/([^/]+)$/.exec(path);
   if (one) {
     let id: string;

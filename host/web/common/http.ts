@@ -21,14 +21,15 @@ export class ApiError extends Error {
   }
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One call of the host's API; `headers` for the few that take more (an `Idempotency-Key`). */
+export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: body === undefined ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
       // A session closed as the page goes away still reaches the host.
       keepalive: method === 'DELETE',
@@ -63,6 +64,12 @@ export const auth = {
   login: (body: { email: string; password: string; kind?: Account['kind'] }) => request<{ account: Account }>('POST', '/api/auth/login', body).then((r) => r.account),
   logout: () => request<{ ok: true }>('POST', '/api/auth/logout'),
 };
+
+/** A fresh key for one write that must not happen twice (a retried refund, a double tap). */
+export function idempotencyKey(): string {
+  // getRandomValues, not randomUUID: the latter exists only on https (and localhost).
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /** One path segment, escaped. */
 export const seg = encodeURIComponent;

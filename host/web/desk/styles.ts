@@ -5,9 +5,10 @@
  */
 import { chromeCss } from '../../../sdk/view/chrome/css.ts';
 import { baseCss } from '../common/styles.ts';
+import { paymentsDeskCss } from './payments-styles.ts';
 
 export function deskStylesheet(): string {
-  return chromeCss('shell') + baseCss + deskCss;
+  return chromeCss('shell') + baseCss + deskCss + paymentsDeskCss;
 }
 
 const deskCss = `

@@ -5,6 +5,9 @@
 import type { Json, ShellEvent } from '../../../sdk/contract/view.ts';
 import type { ViewUpdate } from '../../../runtime/index.ts';
 import type { AppSummary } from '../../modules/apps/index.ts';
+import type { DisputeView, OrderView, RefundView } from '../../modules/payments/index.ts';
+import type { Transfer } from '../../modules/payments/ledger.ts';
+import type { TopUpView } from '../../modules/payments/wallet.ts';
 import type { Opened as OpenedApp } from '../../sessions/index.ts';
 import { auth, queryString, request, seg } from '../common/http.ts';
 
@@ -13,6 +16,17 @@ export { ApiError } from '../common/http.ts';
 export type { Account } from '../common/http.ts';
 export type { AppSummary } from '../../modules/apps/index.ts';
 export type { Opened as OpenedApp } from '../../sessions/index.ts';
+export type { DisputeView, OrderView, RefundView } from '../../modules/payments/index.ts';
+export type { TopUpView } from '../../modules/payments/wallet.ts';
+
+/** The user's wallet: a balance per currency, and whether a payment PIN is set (or locked). */
+export interface Wallet {
+  balances: Record<string, number>;
+  pin: { hasPin: boolean; lockedUntil: string | null; triesLeft: number };
+}
+
+/** A line of a statement, signed by `direction` from the wallet's side. */
+export type StatementEntry = Transfer & { direction: 'in' | 'out' };
 
 export interface Authorization {
   appId: string;
@@ -41,6 +55,22 @@ export const api = {
 
   authorizations: () => request<{ authorizations: Authorization[] }>('GET', '/api/me/authorizations').then((r) => r.authorizations),
   revoke: (appId: string, scope: string) => request<{ ok: true }>('DELETE', `/api/me/authorizations/${seg(appId)}/${seg(scope)}`),
+
+  // The wallet and orders (host/modules/payments/user.routes.ts).
+  wallet: () => request<Wallet>('GET', '/api/wallet'),
+  /** Sets the PIN; changing one needs the current PIN. */
+  setPin: (pin: string, currentPin?: string) => request<{ ok: true }>('POST', '/api/wallet/pin', currentPin === undefined ? { pin } : { pin, currentPin }),
+  /** Charges a card; the same `idempotencyKey` again charges nothing. A `challenge` waits for `confirmTopUp`. */
+  topUp: (body: { amount: number; currency: string; card: string; idempotencyKey: string }) => request<TopUpView>('POST', '/api/wallet/topups', body),
+  confirmTopUp: (topUpId: string, code: string) => request<TopUpView>('POST', `/api/wallet/topups/${seg(topUpId)}/confirm`, { code }),
+  statement: (currency: string, before?: string) => request<{ entries: StatementEntry[] }>('GET', `/api/wallet/statement${queryString({ currency, before })}`).then((r) => r.entries),
+  orders: (before?: string) => request<{ orders: OrderView[] }>('GET', `/api/orders${queryString({ before })}`).then((r) => r.orders),
+  order: (orderId: string) => request<{ order: OrderView }>('GET', `/api/orders/${seg(orderId)}`).then((r) => r.order),
+  pay: (orderId: string, pin: string) => request<{ orderId: string; status: 'paid'; paidAt: string }>('POST', `/api/orders/${seg(orderId)}/pay`, { pin }),
+  confirmReceipt: (orderId: string) => request<{ order: OrderView }>('POST', `/api/orders/${seg(orderId)}/confirm-receipt`).then((r) => r.order),
+  /** Asks the merchant for money back: `amount` in minor units, or everything left when left out. */
+  requestRefund: (orderId: string, body: { amount?: number; reason: string }) => request<{ refund: RefundView }>('POST', `/api/orders/${seg(orderId)}/refunds`, body).then((r) => r.refund),
+  openDispute: (orderId: string, reason: string) => request<{ dispute: DisputeView }>('POST', `/api/orders/${seg(orderId)}/dispute`, { reason }).then((r) => r.dispute),
 };
 
 export type Api = typeof api;

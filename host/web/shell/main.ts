@@ -9,6 +9,9 @@ import { appRunner } from './pages/app-runner.ts';
 import { authPage } from './pages/auth.ts';
 import { directoryPage } from './pages/directory.ts';
 import { mePage } from './pages/me.ts';
+import { orderPage } from './pages/order.ts';
+import { ordersPage } from './pages/orders.ts';
+import { walletPage } from './pages/wallet.ts';
 import { createRouter, loginPath, type Route } from './router.ts';
 
 const ui = createOverlays('shell');
@@ -42,6 +45,12 @@ function pageFor(route: Route): Page {
       return directoryPage(ctx, route);
     case 'me':
       return mePage(ctx);
+    case 'wallet':
+      return walletPage(ctx);
+    case 'orders':
+      return ordersPage(ctx);
+    case 'order':
+      return orderPage(ctx, route.orderId);
     case 'auth':
       return authPage(ctx, route.mode, route.next);
     case 'app':

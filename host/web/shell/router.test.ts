@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appPath, parseRoute, safeNext } from './router.ts';
+import { appPath, mePaths, parseRoute, safeNext } from './router.ts';
 
 describe('shell addresses', () => {
   it('parses the directory with its filter, Me and the sign-in pages', () => {
@@ -7,6 +7,16 @@ describe('shell addresses', () => {
     expect(parseRoute('/me', '')).toEqual({ name: 'me' });
     expect(parseRoute('/login', '?next=%2Fapp%2Fshop')).toEqual({ name: 'auth', mode: 'login', next: '/app/shop' });
     expect(parseRoute('/signup', '')).toEqual({ name: 'auth', mode: 'signup', next: '/' });
+  });
+
+  it('parses the wallet, the orders and one order under Me', () => {
+    expect(parseRoute('/me/wallet', '')).toEqual({ name: 'wallet' });
+    expect(parseRoute('/me/orders', '')).toEqual({ name: 'orders' });
+    expect(parseRoute('/me/orders/ord_abc', '')).toEqual({ name: 'order', orderId: 'ord_abc' });
+    expect(parseRoute(mePaths.order('a/b?c'), '')).toEqual({ name: 'order', orderId: 'a/b?c' });
+    expect(parseRoute('/me/orders/ord_abc/x', '').name).toBe('not-found');
+    expect(parseRoute('/me/orders/%E0%A4%A', '').name).toBe('not-found');
+    expect(parseRoute('/me/settings', '').name).toBe('not-found');
   });
 
   it('parses an app address with its query and an optional page', () => {

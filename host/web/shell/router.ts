@@ -3,6 +3,8 @@
  *   /                          the directory (?q= search, ?category=)
  *   /app/<appId>[/<page>]?...  a mini-program, its query handed to the page's onLoad
  *   /me                        the Me page
+ *   /me/wallet                 the wallet: balance, top up, PIN, statement
+ *   /me/orders[/<orderId>]     my orders, and one order with its refunds and dispute
  *   /login, /signup            sign in or create an account (?next= where to go after)
  * Parsing is pure (no DOM), so it is tested in Node.
  */
@@ -12,6 +14,9 @@ export type Route =
   | { name: 'directory'; search: string; category: string }
   | { name: 'app'; appId: string; page: string | null; query: Record<string, string> }
   | { name: 'me' }
+  | { name: 'wallet' }
+  | { name: 'orders' }
+  | { name: 'order'; orderId: string }
   | { name: 'auth'; mode: 'login' | 'signup'; next: string }
   | { name: 'not-found'; path: string };
 
@@ -22,6 +27,16 @@ export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
   if (pathname === '/' || pathname === '') return { name: 'directory', search: params.get('q') ?? '', category: params.get('category') ?? '' };
   if (pathname === '/me') return { name: 'me' };
+  if (pathname === '/me/wallet') return { name: 'wallet' };
+  if (pathname === '/me/orders') return { name: 'orders' };
+  const order = /^\/me\/orders\/([^/]+)$/.exec(pathname);
+  if (order) {
+    try {
+      return { name: 'order', orderId: decodeURIComponent(order[1]!) };
+    } catch {
+      return { name: 'not-found', path: pathname };
+    }
+  }
   if (pathname === '/login' || pathname === '/signup') return { name: 'auth', mode: pathname === '/login' ? 'login' : 'signup', next: safeNext(params.get('next')) };
   const app = /^\/app\/([^/]+)(?:\/(.+))?$/.exec(pathname);
   if (app) {
@@ -46,6 +61,14 @@ export function appPath(appId: string, query: Record<string, string> = {}): stri
   const qs = new URLSearchParams(query).toString();
   return `/app/${encodeURIComponent(appId)}${qs ? `?${qs}` : ''}`;
 }
+
+/** The shell's own pages under Me. */
+export const mePaths = {
+  me: '/me',
+  wallet: '/me/wallet',
+  orders: '/me/orders',
+  order: (orderId: string) => `/me/orders/${encodeURIComponent(orderId)}`,
+};
 
 /** Where to go after signing in: only a path on this site, never another origin. */
 export function safeNext(next: string | null): string {

@@ -1,15 +1,16 @@
 /**
  * The shell's stylesheet, served as /shell.css: the component set's look, the host chrome shared
  * with the dev shell (under the `shell-` prefix), the look shared with the consoles
- * (../common/styles.ts), and the shell's own pages. A consumer look:
- * WeChat green, the system font, rounded app icons, grouped lists on a light grey ground.
+ * (../common/styles.ts), and the shell's own pages (the payment parts: ./pay-styles.ts). A
+ * consumer look: WeChat green, the system font, rounded app icons, grouped lists on light grey.
  */
 import { chromeCss } from '../../../sdk/view/chrome/css.ts';
 import { componentCss } from '../../../sdk/view/styles.ts';
 import { baseCss } from '../common/styles.ts';
+import { payCss } from './pay-styles.ts';
 
 export function shellStylesheet(): string {
-  return componentCss + chromeCss('shell') + baseCss + shellCss;
+  return componentCss + chromeCss('shell') + baseCss + shellCss + payCss;
 }
 
 const shellCss = `

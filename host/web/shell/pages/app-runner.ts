@@ -1,7 +1,8 @@
 /**
  * A mini-program, open: a session on the host, its page drawn by the DOM renderer inside the
  * host's nav bar and tab bar, the user's actions sent back one at a time in order, and what the
- * host pushes (new frames, toasts, dialogs, consent prompts, the end) read from its stream.
+ * host pushes (new frames, toasts, dialogs, consent prompts, the payment sheet, the end) read from
+ * its stream.
  *
  * The page stack is mirrored in the browser's history, so the system back gesture goes back a page
  * inside the program before it leaves it.
@@ -16,6 +17,7 @@ import { FrameState } from '../frames.ts';
 import { appIcon } from '../../common/icon.ts';
 import { rememberApp, recentApps } from '../recent.ts';
 import { loginPath, type HistoryState } from '../router.ts';
+import { paymentSheet } from '../pay-sheet.ts';
 import { openStream, type Stream } from '../sse.ts';
 import { createSuspendedNotice, suspendedReason } from '../suspended.ts';
 import { applyStyle } from '../../../../sdk/view/style.ts';
@@ -171,6 +173,9 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
           confirmText: 'Allow',
           cancelText: "Don't allow",
         });
+      case 'payment':
+        // The host's own sheet: its names, items and total, never the program's.
+        return showPrompt(m.promptId, () => paymentSheet(ui, m));
       case 'prompt-closed':
         return dialogs.get(m.promptId)?.dismiss();
       case 'ended': {
@@ -183,8 +188,13 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
   }
 
   function ask(promptId: string, request: Parameters<typeof ui.dialog>[0]): void {
+    showPrompt(promptId, () => ui.dialog(request));
+  }
+
+  /** Shows a prompt's dialog once (a stream that replays it finds it open) and sends the user's answer. */
+  function showPrompt(promptId: string, open: () => Dialog): void {
     if (dialogs.has(promptId)) return;
-    const d = ui.dialog(request);
+    const d = open();
     dialogs.set(promptId, d);
     void d.answer.then((answer) => {
       dialogs.delete(promptId);

@@ -1,5 +1,6 @@
 /**
- * Me: who is signed in, what each mini-program was allowed (with revoke), and sign out.
+ * Me: who is signed in, the way to the wallet and the orders, what each mini-program was allowed
+ * (with revoke), and sign out.
  */
 import { scopes, type Scope } from '../../../../sdk/contract/define.ts';
 import { button, el } from '../../../../sdk/view/chrome/index.ts';
@@ -7,7 +8,9 @@ import { api, type AppSummary, type Authorization } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';
 import { homeFrame, section, skeletonRows } from '../home.ts';
 import { appIcon, initial } from '../../common/icon.ts';
+import { formatBalances } from '../../common/money.ts';
 import { recentApps } from '../recent.ts';
+import { mePaths } from '../router.ts';
 
 export function mePage(ctx: ShellContext): Page {
   const { router, ui } = ctx;
@@ -45,13 +48,23 @@ export function mePage(ctx: ShellContext): Page {
     ),
   );
 
+  const balance = el('span', 'shell-row-value');
+  const links = el(
+    'div',
+    'shell-list shell-me-links',
+    router.link(mePaths.wallet, 'shell-row shell-link-row', el('span', 'shell-me-icon shell-me-icon-wallet'), el('span', 'shell-row-text', el('span', 'shell-row-title', 'Wallet')), balance),
+    router.link(mePaths.orders, 'shell-row shell-link-row', el('span', 'shell-me-icon shell-me-icon-orders'), el('span', 'shell-row-text', el('span', 'shell-row-title', 'Orders'))),
+  );
+  links.setAttribute('aria-label', 'Pay');
   const auths = el('div', 'shell-list-slot', skeletonRows(2));
   frame.body.append(
+    links,
     section('Authorizations', el('p', 'shell-section-note', 'What mini-programs asked to use. Revoke a choice and the mini-program has to ask you again.'), auths),
     el('div', 'shell-list shell-list-plain', button('shell-row shell-danger-row', signOut, 'Sign out')),
   );
   let alive = true;
   void loadAuthorizations();
+  void api.wallet().then((w) => alive && (balance.textContent = formatBalances(w.balances).join(' · ')), () => {});
 
   async function loadAuthorizations(): Promise<void> {
     let list: Authorization[];
