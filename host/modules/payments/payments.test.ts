@@ -71,9 +71,9 @@ describe.each(testDatabases())('payments on $name', (tdb) => {
     it('locks the wallet after five wrong PINs, even against the right one', async () => {
       const userId = await buyer();
       const o = await order(userId);
-      for (let i = 4; i >= 1; i--) await expect(pay.checkout.pay(userId, o.orderId, '000000')).rejects.toMatchObject({ code: 'wrong_pin', message: expect.stringContaining(`${i} tr`) });
+      for (let i = 4; i >= 1; i--) await expect(pay.checkout.pay(userId, o.orderId, '000000')).rejects.toMatchObject({ code: 'wrong_pin', details: { triesLeft: i }, message: expect.stringContaining(`${i} tr`) });
       await expect(pay.checkout.pay(userId, o.orderId, '000000')).rejects.toMatchObject({ code: 'wrong_pin', message: expect.stringMatching(/locked/) });
-      await expect(pay.checkout.pay(userId, o.orderId, PIN)).rejects.toMatchObject({ code: 'rate_limited' });
+      await expect(pay.checkout.pay(userId, o.orderId, PIN)).rejects.toMatchObject({ code: 'rate_limited', details: { lockedUntil: expect.any(String) } });
       expect(await wallet(userId)).toBe(100_00);
     });
   });

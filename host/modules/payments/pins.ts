@@ -40,7 +40,7 @@ export function createPins(db: Kysely<PaymentsTables>, mac: (message: string) =>
     const [row] = (await pinOf(q, userId)).rows;
     if (!row?.pin_hash) throw new AtriumError('forbidden', 'Set a payment PIN in your wallet first.');
     if (row.locked_until && Date.parse(row.locked_until) > clock().getTime()) {
-      throw new AtriumError('rate_limited', `Too many wrong PINs: the wallet is locked until ${new Date(row.locked_until).toLocaleTimeString('en-GB')}.`);
+      throw new AtriumError('rate_limited', `Too many wrong PINs: the wallet is locked until ${new Date(row.locked_until).toLocaleTimeString('en-GB')}.`, { lockedUntil: row.locked_until });
     }
     const given = Buffer.from(hashOf(userId, String(pin)));
     const stored = Buffer.from(row.pin_hash);
@@ -79,7 +79,7 @@ const pinOf = prepared<[string], Pick<PaymentsTables['pay_wallets'], 'pin_hash' 
 
 export class WrongPin extends AtriumError {
   constructor(readonly triesLeft: number) {
-    super('wrong_pin', triesLeft > 0 ? `Wrong PIN: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.` : 'Wrong PIN: the wallet is now locked for 15 minutes.');
+    super('wrong_pin', triesLeft > 0 ? `Wrong PIN: ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.` : 'Wrong PIN: the wallet is now locked for 15 minutes.', { triesLeft });
   }
 }
 
