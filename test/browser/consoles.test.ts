@@ -13,9 +13,9 @@ import { loadConfig } from '../../host/config.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
 import { demoAccounts } from '../../host/seed/demo.ts';
 import { buildProgram } from '../../sdk/build/index.ts';
+import { person, shot, signInConsole, WAIT, type Login, type Person } from './people.ts';
 import { launchChromium, resultsDir } from './chromium.ts';
 
-const WAIT = { timeout: 45_000 };
 const hello = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'hello');
 /** A 1×1 PNG: the smallest icon the host accepts. */
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -40,24 +40,17 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A fresh browser (own cookies) whose pages fail the test on any script error. */
-async function browserFor(viewport = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
+async function browserFor(viewport = { width: 1280, height: 860 }): Promise<Person> {
+  const p = await person(browser, viewport);
+  contexts.push(p.page.context());
+  return p;
 }
 
-/** Signs in on a console's own sign-in page. */
-async function signIn(page: Page, path: '/console' | '/admin', who: { email: string; password: string }): Promise<void> {
+/** Signs in on a console's own sign-in page, which says first that one sign-in serves every kind. */
+async function signIn(page: Page, path: '/console' | '/admin', who: Login): Promise<void> {
   await page.goto(`${platform.url}${path}`);
   await page.getByTestId('session-note').waitFor(WAIT);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor(WAIT);
+  await signInConsole(page, platform.url, path, who);
 }
 
 /** The host's API as a tool calls it: a bearer token, no cookie. */
@@ -85,7 +78,6 @@ async function submitHello(version: string, releaseNotes: string): Promise<void>
   await call(await token('merchant', demoAccounts.merchant), 'POST', '/api/merchant/apps/hello/versions', { manifest: { ...built.manifest, version }, bundle: built.bundle, assets, releaseNotes });
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(resultsDir(), `${name}.png`), fullPage: true, animations: 'disabled' });
 
 describe('the merchant console', () => {
   it('signs a merchant in, lists the shop as live, and shows its version with every check', async () => {

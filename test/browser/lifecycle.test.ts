@@ -8,13 +8,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../host/config.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
-import { launchChromium, resultsDir } from './chromium.ts';
+import { launchChromium } from './chromium.ts';
+import { person, shot, signInConsole, WAIT, type Person } from './people.ts';
 
-const WAIT = { timeout: 45_000 };
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ADMIN = { email: 'reviewer@atrium.test', password: 'a long reviewer password' };
 const MERCHANT = { email: 'teahouse@example.com', password: 'oolong and pu-erh' };
@@ -54,13 +54,10 @@ function atrium(args: string[], stdin = ''): Promise<{ code: number; out: string
   });
 }
 
-async function browserFor(viewport = { width: 1280, height: 860 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
+async function browserFor(viewport = { width: 1280, height: 860 }): Promise<Person> {
+  const p = await person(browser, viewport);
+  contexts.push(p.page.context());
+  return p;
 }
 
 describe('publishing an app', () => {
@@ -86,10 +83,7 @@ describe('publishing an app', () => {
     expect((await atrium(['release', '1.0.0', '--app', appId!])).code).toBe(1);
 
     const admin = await browserFor();
-    await admin.page.goto(`${platform.url}/admin`);
-    await admin.page.getByLabel('Email').fill(ADMIN.email);
-    await admin.page.getByLabel('Password').fill(ADMIN.password);
-    await admin.page.getByRole('button', { name: 'Sign in' }).click();
+    await signInConsole(admin.page, platform.url, '/admin', ADMIN);
     const queued = admin.page.getByTestId(`review-${appId}-1.0.0`);
     await queued.waitFor(WAIT);
     expect(await queued.textContent()).toContain(MERCHANT.email);
@@ -102,7 +96,7 @@ describe('publishing an app', () => {
     const decided = admin.page.getByTestId('decided');
     await decided.waitFor(WAIT);
     expect(await decided.textContent()).toContain('Approved');
-    await admin.page.screenshot({ path: join(resultsDir(), 'lifecycle-approved.png'), fullPage: true, animations: 'disabled' });
+    await shot(admin.page, 'lifecycle-approved');
 
     const released = await atrium(['release', '1.0.0', '--app', appId!]);
     expect(released.code, released.err).toBe(0);
@@ -122,7 +116,7 @@ describe('publishing an app', () => {
     await row.click();
     await user.page.getByText("Loose-leaf tea from China's great gardens", { exact: false }).waitFor(WAIT);
     expect(new URL(user.page.url()).pathname).toBe(`/app/${appId}`);
-    await user.page.screenshot({ path: join(resultsDir(), 'lifecycle-opened.png'), animations: 'disabled' });
+    await shot(user.page, 'lifecycle-opened');
     expect([...admin.errors, ...user.errors]).toEqual([]);
   }, 180_000);
 });

@@ -17,9 +17,9 @@ import { startPlatform, type Platform } from '../../host/platform.ts';
 import { demoAccounts } from '../../host/seed/demo.ts';
 import { formatMoney, parseMoney } from '../../host/web/common/money.ts';
 import { verifyWebhook } from '../../sdk/server/webhooks.ts';
-import { launchChromium, resultsDir } from './chromium.ts';
+import { person, shot, signInConsole as signIn, WAIT, type Login, type Person } from './people.ts';
+import { launchChromium } from './chromium.ts';
 
-const WAIT = { timeout: 45_000 };
 const PIN = '135790';
 /** The platform's default fee, in basis points (ATRIUM_PLATFORM_FEE_BPS). */
 const FEE_BPS = 60;
@@ -32,10 +32,7 @@ let receiverUrl: string;
 /** What the merchant's "server" received: raw bodies with their headers. */
 const received: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
 
-interface Tab {
-  page: Page;
-  errors: string[];
-}
+type Tab = Person;
 let user: Tab;
 let merchant: Tab;
 let admin: Tab;
@@ -72,14 +69,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A fresh browser context (own cookies) whose page fails the test on any script error. */
-async function tab(viewport: { width: number; height: number }): Promise<Tab> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
+const tab = (viewport: { width: number; height: number }): Promise<Tab> => person(browser, viewport);
 
 async function signInShell(page: Page, who: { email: string; password: string }): Promise<void> {
   await page.goto(`${platform.url}/login`);
@@ -89,15 +79,7 @@ async function signInShell(page: Page, who: { email: string; password: string })
   await page.locator('.shell-header-title', { hasText: 'Discover' }).waitFor(WAIT);
 }
 
-async function signInConsole(page: Page, path: '/console' | '/admin', who: { email: string; password: string }): Promise<void> {
-  await page.goto(`${platform.url}${path}`);
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor(WAIT);
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(resultsDir(), `${name}.png`), fullPage: true, animations: 'disabled' });
+const signInConsole = (page: Page, path: '/console' | '/admin', who: Login) => signIn(page, platform.url, path, who);
 
 /** Waits until `locator`'s text is exactly `text`. */
 async function says(locator: Locator, text: string): Promise<void> {
