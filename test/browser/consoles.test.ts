@@ -14,7 +14,7 @@ import { startPlatform, type Platform } from '../../host/platform.ts';
 import { demoAccounts } from '../../host/seed/demo.ts';
 import { buildProgram } from '../../sdk/build/index.ts';
 import { person, shot, signInConsole, WAIT, type Login, type Person } from './people.ts';
-import { launchChromium, resultsDir } from './chromium.ts';
+import { launchChromium } from './chromium.ts';
 
 const hello = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'hello');
 /** A 1×1 PNG: the smallest icon the host accepts. */

@@ -3,6 +3,7 @@
  * states, copy buttons. Built with DOM APIs only; every string becomes a text node.
  */
 import { button, el } from '../../../sdk/view/chrome/index.ts';
+import { labelledField } from '../common/field.ts';
 
 export type Tone = 'green' | 'blue' | 'orange' | 'red' | 'grey';
 
@@ -54,18 +55,9 @@ export function empty(title: string, text: string, ...actions: Node[]): HTMLElem
   return el('div', 'shell-empty desk-empty', el('div', 'shell-empty-icon'), el('div', 'shell-empty-title', title), el('div', 'shell-empty-text', text), ...actions);
 }
 
-let ids = 0;
-
 /** A labelled form control with an optional hint under it (its description, not part of its name). */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  control.id ||= `desk-field-${++ids}`;
-  const l = el('label', 'shell-field-label', label);
-  l.htmlFor = control.id;
-  if (!hint) return el('div', 'shell-field desk-field', l, control);
-  const h = el('span', 'desk-hint', hint);
-  h.id = `${control.id}-hint`;
-  control.setAttribute('aria-describedby', h.id);
-  return el('div', 'shell-field desk-field', l, control, h);
+  return labelledField(label, control, hint, { field: 'shell-field desk-field', hint: 'desk-hint' });
 }
 
 export function input(attrs: Partial<HTMLInputElement> = {}): HTMLInputElement {

@@ -3,9 +3,8 @@
  * an error line, a status pill. Built with DOM APIs; every string becomes a text node.
  */
 import { el } from '../../../sdk/view/chrome/index.ts';
+import { labelledField } from '../common/field.ts';
 import type { Label } from '../common/orders.ts';
-
-let ids = 0;
 
 /** A labelled text field, with an optional hint under it (its description, not part of its name). */
 export function field(label: string, attrs: Partial<HTMLInputElement>, hint?: string): { root: HTMLElement; input: HTMLInputElement } {
@@ -22,14 +21,7 @@ export function textField(label: string, attrs: Partial<HTMLTextAreaElement>): {
 }
 
 function labelled(label: string, control: HTMLElement, hint?: string): HTMLElement {
-  control.id ||= `shell-field-${++ids}`;
-  const l = el('label', 'shell-field-label', label);
-  l.htmlFor = control.id;
-  if (!hint) return el('div', 'shell-field', l, control);
-  const h = el('span', 'shell-field-hint', hint);
-  h.id = `${control.id}-hint`;
-  control.setAttribute('aria-describedby', h.id);
-  return el('div', 'shell-field', l, control, h);
+  return labelledField(label, control, hint, { field: 'shell-field', hint: 'shell-field-hint' });
 }
 
 /** A six-digit PIN field for the wallet's forms. */
