@@ -138,8 +138,9 @@ export async function balancesOf(db: PayDb, a: AccountRef): Promise<Record<strin
 export async function statementOf(db: PayDb, a: AccountRef, currency: string, opts: { before?: string; limit?: number } = {}): Promise<(Transfer & { direction: 'in' | 'out' })[]> {
   const id = accountId(a, currency);
   let q = db.selectFrom('pay_transfers').selectAll().where((eb) => eb.or([eb('debit_account_id', '=', id), eb('credit_account_id', '=', id)]));
-  if (opts.before) q = q.where('created_at', '<', opts.before);
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(Math.min(opts.limit ?? 50, 200)).execute();
+  // Transfer ids sort in the order they were written, so pages never skip or repeat.
+  if (opts.before) q = q.where('id', '<', opts.before);
+  const rows = await q.orderBy('id', 'desc').limit(Math.min(opts.limit ?? 50, 200)).execute();
   return rows.map((r) => ({ ...view(r), direction: r.credit_account_id === id ? 'in' : 'out' }));
 }
 

@@ -1,5 +1,5 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
-import { newId } from '../../db/index.ts';
+import { sortableId } from '../../db/index.ts';
 import type { PayContext } from './context.ts';
 import type { PayDb } from './ledger.ts';
 import { orderView, type OrderItem, type OrderRow, type OrderView } from './views.ts';
@@ -49,7 +49,8 @@ export function createOrders(ctx: PayContext) {
     }
     const at = ctx.clock();
     const row: OrderRow = {
-      id: `ord_${newId().replace(/-/g, '').slice(0, 20)}`,
+      // Sortable, so lists page by id without gaps: ids sort in the order orders were made.
+      id: `ord_${sortableId()}`,
       app_id: owner.appId,
       merchant_id: owner.merchantId,
       user_id: owner.userId,
@@ -100,8 +101,8 @@ export function createOrders(ctx: PayContext) {
     if (who.userId) q = q.where('user_id', '=', who.userId);
     if (who.merchantId) q = q.where('merchant_id', '=', who.merchantId);
     if (opts.appId) q = q.where('app_id', '=', opts.appId);
-    if (opts.before) q = q.where('created_at', '<', opts.before);
-    const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(Math.min(Math.max(opts.limit ?? 50, 1), 200)).execute();
+    if (opts.before) q = q.where('id', '<', opts.before);
+    const rows = await q.orderBy('id', 'desc').limit(Math.min(Math.max(opts.limit ?? 50, 1), 200)).execute();
     return Promise.all(rows.map((r) => view(db, r)));
   }
 

@@ -78,6 +78,29 @@ describe.each(testDatabases())('payments on $name', (tdb) => {
     });
   });
 
+  describe('lists', () => {
+    it('page orders and statements newest first, without gaps or repeats when many share a millisecond', async () => {
+      const userId = await buyer();
+      const made: string[] = [];
+      for (let i = 0; i < 7; i++) made.push((await order(userId, 1_00 + i)).orderId);
+      const pages = async (next: (before?: string) => Promise<string[]>) => {
+        const seen: string[] = [];
+        let before: string | undefined;
+        for (;;) {
+          const page = await next(before);
+          if (!page.length) return seen;
+          seen.push(...page);
+          before = page.at(-1);
+        }
+      };
+      expect(await pages(async (before) => (await pay.orders.list({ userId }, { before, limit: 3 })).map((o) => o.orderId))).toEqual([...made].reverse());
+      for (const orderId of made) await pay.checkout.pay(userId, orderId, PIN);
+      const entries = await pages(async (before) => (await pay.wallet.statement(userId, 'CNY', { before, limit: 2 })).map((e) => e.id));
+      expect(entries).toHaveLength(8);
+      expect(new Set(entries).size).toBe(8);
+    });
+  });
+
   describe('checkout', () => {
     it('totals an order from its items, whatever the program thinks', async () => {
       const userId = await buyer();

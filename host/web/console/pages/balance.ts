@@ -97,7 +97,7 @@ export function balancePage(ctx: DeskContext<ConsoleRoute>): Page {
       }),
     );
     body.querySelector('.desk-more-button')?.remove();
-    if (entries.length === PAGE) body.append(actionButton('desk-button desk-more-button', 'Older', () => page(body, entries.at(-1)!.createdAt)));
+    if (entries.length === PAGE) body.append(actionButton('desk-button desk-more-button', 'Older', () => page(body, entries.at(-1)!.id)));
   }
 
   return {

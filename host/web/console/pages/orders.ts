@@ -55,7 +55,7 @@ export function ordersPage(ctx: DeskContext<ConsoleRoute>, filter: { appId: stri
       body.replaceChildren(list, more);
     }
     list.append(...orders.map(row));
-    more.replaceChildren(...(orders.length === PAGE ? [actionButton('desk-button desk-more-button', 'Older', () => load(orders.at(-1)!.createdAt))] : []));
+    more.replaceChildren(...(orders.length === PAGE ? [actionButton('desk-button desk-more-button', 'Older', () => load(orders.at(-1)!.orderId))] : []));
   }
 
   function row(o: OrderView): HTMLElement {

@@ -57,7 +57,7 @@ export function ordersPage(ctx: ShellContext): Page {
     const list = before === null ? el('div', 'shell-list shell-orders') : (slot.querySelector('.shell-orders') as HTMLElement);
     list.setAttribute('aria-label', 'Orders');
     list.append(...orders.map((o) => row(o, apps.get(o.appId) ?? { id: o.appId, name: o.appId })));
-    const more = orders.length === PAGE ? [button('shell-link-button shell-more', () => void load(orders.at(-1)!.createdAt), 'Older orders')] : [];
+    const more = orders.length === PAGE ? [button('shell-link-button shell-more', () => void load(orders.at(-1)!.orderId), 'Older orders')] : [];
     slot.replaceChildren(list, ...more);
   }
 

@@ -134,7 +134,7 @@ export function walletPage(ctx: ShellContext): Page {
     if (before === null && !entries.length) return void statementSlot.replaceChildren(el('div', 'shell-empty shell-empty-small', el('div', 'shell-empty-text', `Nothing in ${shown} yet. Top-ups, payments and refunds appear here.`)));
     if (!list) return;
     list.append(...entries.map(line));
-    const more = entries.length === PAGE ? [button('shell-link-button shell-more', () => void loadStatement(entries.at(-1)!.createdAt), 'Older')] : [];
+    const more = entries.length === PAGE ? [button('shell-link-button shell-more', () => void loadStatement(entries.at(-1)!.id), 'Older')] : [];
     statementSlot.replaceChildren(list, ...more);
   }
 
