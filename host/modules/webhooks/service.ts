@@ -17,6 +17,11 @@ export const retrySchedule = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600,
 
 export const eventTypes: WebhookEventType[] = ['order.paid', 'order.refunded', 'order.released', 'order.shipped', 'dispute.opened', 'dispute.answered', 'dispute.resolved'];
 
+function orderOf(payload: string): string | null {
+  const data = (JSON.parse(payload) as { data?: { orderId?: unknown } }).data;
+  return typeof data?.orderId === 'string' ? data.orderId : null;
+}
+
 export interface EndpointView {
   id: string;
   url: string;
@@ -29,6 +34,8 @@ export interface DeliveryView {
   id: string;
   eventId: string;
   eventType: string;
+  /** The order the event is about (every event has one), so the log can say which. */
+  orderId: string | null;
   endpointId: string;
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
@@ -222,13 +229,13 @@ export function createWebhooks(options: WebhooksOptions) {
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
       .selectAll('d')
-      .select('e.type')
+      .select(['e.type', 'e.payload'])
       .where('e.merchant_id', '=', merchantId);
     if (opts.endpointId) q = q.where('d.endpoint_id', '=', opts.endpointId);
     if (opts.status) q = q.where('d.status', '=', opts.status);
     const rows = await q.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(Math.min(opts.limit ?? 100, 500)).execute();
     return rows.map((r) => ({
-      id: r.id, eventId: r.event_id, eventType: r.type, endpointId: r.endpoint_id, status: r.status, attempts: Number(r.attempts),
+      id: r.id, eventId: r.event_id, eventType: r.type, orderId: orderOf(r.payload), endpointId: r.endpoint_id, status: r.status, attempts: Number(r.attempts),
       nextAttemptAt: r.next_attempt_at, lastStatus: r.last_status, lastError: r.last_error, deliveredAt: r.delivered_at, createdAt: r.created_at,
     }));
   }

@@ -100,7 +100,7 @@ describe.each(testDatabases())('webhook delivery on $name', (tdb) => {
     expect(received.every((r) => r.verified)).toBe(true);
     expect(applied.get(id)).toBe(1);
     const [d] = await hooks.deliveries('m-retry');
-    expect(d).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 204 });
+    expect(d).toMatchObject({ status: 'delivered', attempts: 3, lastStatus: 204, eventType: 'order.paid', orderId: 'ord_1' });
     expect((await hooks.attempts('m-retry', d!.id)).map((a) => a.status)).toEqual([500, 503, 204]);
   });
 
