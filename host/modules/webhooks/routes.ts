@@ -5,7 +5,7 @@ import { eventTypes, type DeliveryView, type EndpointView, type Webhooks } from 
 const tags = ['webhooks'];
 const Endpoint = z.custom<EndpointView>().openapi('WebhookEndpoint', { type: 'object' });
 const Delivery = z.custom<DeliveryView>().openapi('WebhookDelivery', { type: 'object' });
-const Attempt = z.object({ id: z.string(), delivery_id: z.string(), at: z.string(), status: z.number().nullable(), error: z.string().nullable(), duration_ms: z.number() });
+const Attempt = z.object({ id: z.string(), at: z.string(), status: z.number().nullable(), error: z.string().nullable(), durationMs: z.number() });
 const delivery = z.object({ deliveryId: z.string().min(1).max(64) });
 
 const routes = {

@@ -22,6 +22,15 @@ function orderOf(payload: string): string | null {
   return typeof data?.orderId === 'string' ? data.orderId : null;
 }
 
+/** One try at sending a delivery: when, what the endpoint answered (or the error), how long it took. */
+export interface AttemptView {
+  id: string;
+  at: string;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
 export interface EndpointView {
   id: string;
   url: string;
@@ -263,7 +272,8 @@ export function createWebhooks(options: WebhooksOptions) {
     await db.selectFrom('webhook_deliveries as d').innerJoin('webhook_events as e', 'e.id', 'd.event_id').select('d.id').where('d.id', '=', deliveryId).where('e.merchant_id', '=', merchantId).executeTakeFirstOrThrow().catch(() => {
       throw new AtriumError('not_found', `No delivery "${deliveryId}".`);
     });
-    return db.selectFrom('webhook_attempts').selectAll().where('delivery_id', '=', deliveryId).orderBy('at').execute();
+    const rows = await db.selectFrom('webhook_attempts').selectAll().where('delivery_id', '=', deliveryId).orderBy('at').execute();
+    return rows.map((r): AttemptView => ({ id: r.id, at: r.at, status: r.status, error: r.error, durationMs: Number(r.duration_ms) }));
   }
 
   return { addEndpoint, listEndpoints, removeEndpoint, fanOut, deliverDue, deliveries, redeliver, attempts, close: () => dispatcher.close() };

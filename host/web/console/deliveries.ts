@@ -127,7 +127,7 @@ function attemptList(attempts: Attempt[]): HTMLElement {
   const list = el(
     'ol',
     'desk-attempts',
-    ...attempts.map((a) => el('li', 'desk-attempt', el('span', 'desk-nowrap', formatDateTime(a.at)), el('span', '', a.status !== null ? `HTTP ${a.status}` : 'No answer'), el('span', 'desk-muted', `${a.duration_ms} ms`), ...(a.error ? [el('span', 'desk-row-alert', a.error)] : []))),
+    ...attempts.map((a) => el('li', 'desk-attempt', el('span', 'desk-nowrap', formatDateTime(a.at)), el('span', '', a.status !== null ? `HTTP ${a.status}` : 'No answer'), el('span', 'desk-muted', `${a.durationMs} ms`), ...(a.error ? [el('span', 'desk-row-alert', a.error)] : []))),
   );
   list.setAttribute('aria-label', 'Attempts');
   return list;

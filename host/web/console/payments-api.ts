@@ -5,7 +5,7 @@
  */
 import type { DisputeView, OrderView, RefundView } from '../../modules/payments/index.ts';
 import type { Transfer } from '../../modules/payments/ledger.ts';
-import type { DeliveryView, EndpointView, WebhookEventType, WebhooksTables } from '../../modules/webhooks/index.ts';
+import type { AttemptView, DeliveryView, EndpointView, WebhookEventType } from '../../modules/webhooks/index.ts';
 import { queryString, request, seg } from '../common/http.ts';
 
 export type { DisputeView, OrderView, RefundView } from '../../modules/payments/index.ts';
@@ -20,7 +20,7 @@ export interface Balances {
 
 export type StatementEntry = Transfer & { direction: 'in' | 'out' };
 export type MerchantDispute = DisputeView & { orderId: string; merchantId: string; appId: string; amount: number; currency: string };
-export type Attempt = WebhooksTables['webhook_attempts'];
+export type Attempt = AttemptView;
 
 const order = (orderId: string) => `/api/merchant/orders/${seg(orderId)}`;
 const keyed = (key: string) => ({ 'idempotency-key': key });
