@@ -17,6 +17,8 @@ export type ShellMessage =
       items: { name: string; quantity: number; unitAmount: number }[];
       amount: number;
       currency: string;
+      /** When the order stops being payable; the sheet closes then. */
+      expiresAt: string;
     }
   | { kind: 'prompt-closed'; promptId: string }
   | { kind: 'ended'; reason: ErrorBody };

@@ -12,10 +12,11 @@ type PromptMessage = Extract<ShellMessage, { kind: 'modal' | 'consent' | 'paymen
 export function createPrompts(bus: Bus, timeoutMs = 5 * 60_000) {
   const waiting = new Map<string, { sessionId: string; message: PromptMessage; resolve: (answer: boolean) => void; timer: NodeJS.Timeout }>();
 
-  function ask(sessionId: string, prompt: DistributiveOmit<PromptMessage, 'promptId'>): Promise<boolean> {
+  /** `waitMs` replaces the usual wait, for a prompt with a deadline of its own (a payment's order). */
+  function ask(sessionId: string, prompt: DistributiveOmit<PromptMessage, 'promptId'>, waitMs = timeoutMs): Promise<boolean> {
     const promptId = randomUUID();
     return new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => settle(promptId, false), timeoutMs);
+      const timer = setTimeout(() => settle(promptId, false), Math.max(0, waitMs));
       timer.unref();
       const message = { ...prompt, promptId } as PromptMessage;
       waiting.set(promptId, { sessionId, message, resolve, timer });

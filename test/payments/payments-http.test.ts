@@ -147,6 +147,8 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     const user = await buyer('mei@example.com');
     const { sessionId, sheet } = await checkout(user);
     expect(sheet).toMatchObject({ kind: 'payment', appName: 'Tea Checkout', merchantName: 'tea', amount: 96_00, currency: 'CNY', items: [{ name: 'Oolong 250 g', quantity: 2, unitAmount: 4800 }] });
+    // The sheet may stay open as long as the order can be paid, about 15 minutes.
+    expect(Date.parse(sheet.expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
     expect((await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: '000000' } })).body.error.code).toBe('wrong_pin');
     expect((await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } })).body).toMatchObject({ status: 'paid' });
     await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });

@@ -32,14 +32,20 @@ export function paymentsBridge(deps: PaymentsBridgeDeps): HostImplementation<Bri
       if (o.paidAt) return { orderId, status: 'paid', paidAt: o.paidAt };
       if (o.status !== 'created') throw new AtriumError('expired', 'The order has expired; place it again.');
       const names = await deps.names(ctx.appId, ctx.merchantId);
-      await deps.prompts.ask(ctx.sessionId, {
-        kind: 'payment',
-        orderId,
-        ...names,
-        items: o.items.map((i) => ({ name: i.name, quantity: i.quantity, unitAmount: i.unitAmount })),
-        amount: o.amount,
-        currency: o.currency,
-      });
+      // The sheet stays open as long as the order can be paid (topping up inside it takes time).
+      await deps.prompts.ask(
+        ctx.sessionId,
+        {
+          kind: 'payment',
+          orderId,
+          ...names,
+          items: o.items.map((i) => ({ name: i.name, quantity: i.quantity, unitAmount: i.unitAmount })),
+          amount: o.amount,
+          currency: o.currency,
+          expiresAt: o.expiresAt,
+        },
+        Date.parse(o.expiresAt) - Date.now(),
+      );
       // Whatever the shell answered, the books say whether the order was paid.
       const after = await payments.orders.get(mine(ctx), orderId);
       if (after.paidAt) return { orderId, status: 'paid', paidAt: after.paidAt };

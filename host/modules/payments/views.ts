@@ -47,6 +47,8 @@ export interface OrderView {
   amount: number;
   refundedAmount: number;
   currency: string;
+  /** The platform's fee on what is released to the merchant, in basis points, fixed when the order was made. */
+  feeBps: number;
   items: OrderItem[];
   shipping: boolean;
   holdUntilReceipt: boolean;
@@ -104,6 +106,7 @@ export function orderView(o: OrderRow, refunds: RefundRow[], dispute: DisputeRow
     amount: Number(o.amount),
     refundedAmount: Number(o.refunded_amount),
     currency: o.currency,
+    feeBps: Number(o.fee_bps),
     items: JSON.parse(o.items) as OrderItem[],
     shipping: Number(o.shipping) === 1,
     holdUntilReceipt: Number(o.hold) === 1,

@@ -6,7 +6,7 @@ const at = '2026-03-12T10:00:00.000Z';
 
 function order(o: Partial<OrderView> = {}): OrderView {
   return {
-    orderId: 'ord_1', appId: 'shop', merchantId: 'm1', status: 'paid', stage: 'paid', amount: 9600, refundedAmount: 0, currency: 'CNY',
+    orderId: 'ord_1', appId: 'shop', merchantId: 'm1', status: 'paid', stage: 'paid', amount: 9600, refundedAmount: 0, currency: 'CNY', feeBps: 60,
     items: [{ sku: 'longjing', name: 'Longjing 250 g', quantity: 2, unitAmount: 4800 }], shipping: true, holdUntilReceipt: true, note: null, outTradeNo: null,
     createdAt: at, expiresAt: at, paidAt: at, shippedAt: null, releaseDueAt: null, releasedAt: null, refunds: [], dispute: null, ...o,
   };
