@@ -231,6 +231,8 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     const decided = await admin(`/api/admin/disputes/${dispute.disputeId}/decide`, { body: { decision: 'refund', amount: 48_00, note: 'one tin missing' } });
     expect(decided.body.dispute).toMatchObject({ status: 'resolved', refundAmount: 48_00 });
     expect((await user(`/api/orders/${sheet.orderId}`)).body.order).toMatchObject({ status: 'partially_refunded', refundedAmount: 48_00 });
+    expect((await admin(`/api/admin/orders/${sheet.orderId}`)).body.order).toMatchObject({ refundedAmount: 48_00, dispute: { status: 'resolved' } });
+    expect((await merchant(`/api/admin/orders/${sheet.orderId}`)).status).toBe(401);
   });
 
   it('answers malformed payment requests with a stable code', async () => {

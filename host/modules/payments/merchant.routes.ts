@@ -27,6 +27,7 @@ const routes = {
   answer: createRoute({ method: 'post', path: '/api/merchant/disputes/{disputeId}/answer', tags, summary: 'Answer a dispute before the platform decides it', security: signedIn, request: { params: z.object({ disputeId: Id }), headers: IdempotencyKey, body: jsonBody(z.object({ answer: Reason }).strict()) }, responses: { 200: json(z.object({ dispute: DisputeSchema })), ...writeErrors } }),
   balance: createRoute({ method: 'get', path: '/api/merchant/balance', tags, summary: 'Available and held money by currency', security: signedIn, responses: { 200: json(z.object({ available: Balances, held: Balances })), ...errorResponses(401) } }),
   statement: createRoute({ method: 'get', path: '/api/merchant/statement', tags, summary: 'Money in and out of your balance, newest first', security: signedIn, request: { query: z.object({ currency: Currency.default('CNY'), before: z.string().max(64).optional().openapi({ description: 'The id of the last item of the previous page' }) }) }, responses: { 200: json(z.object({ entries: z.array(EntrySchema) })), ...errorResponses(400, 401) } }),
+  adminOrder: createRoute({ method: 'get', path: '/api/admin/orders/{orderId}', tags: ['admin'], summary: 'Any order, for deciding its dispute: items, refunds so far, the dispute', security: signedIn, request: { params: order }, responses: { 200: json(z.object({ order: OrderSchema })), ...errorResponses(401, 404) } }),
   adminDisputes: createRoute({ method: 'get', path: '/api/admin/disputes', tags: ['admin'], summary: 'Disputes, oldest first', security: signedIn, request: { query: z.object({ status: z.enum(['open', 'answered', 'resolved']).optional() }) }, responses: { 200: json(z.object({ disputes: z.array(DisputeSchema) })), ...errorResponses(400, 401) } }),
   decide: createRoute({
     method: 'post',
@@ -90,6 +91,10 @@ export function paymentMerchantRoutes(payments: Payments) {
   app.openapi(routes.statement, async (c) => {
     const { currency, before } = c.req.valid('query');
     return c.json({ entries: await payments.merchantStatement(merchant(c), currency, { before }) }, 200);
+  });
+  app.openapi(routes.adminOrder, async (c) => {
+    requireAdmin(c);
+    return c.json({ order: await payments.orders.get({}, c.req.valid('param').orderId) }, 200);
   });
   app.openapi(routes.adminDisputes, async (c) => {
     requireAdmin(c);
