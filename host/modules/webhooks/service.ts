@@ -114,7 +114,16 @@ export function createWebhooks(options: WebhooksOptions) {
 
   async function removeEndpoint(merchantId: string, id: string): Promise<void> {
     await endpointOf(merchantId, id);
-    await db.updateTable('webhook_endpoints').set({ enabled: 0 }).where('id', '=', id).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('webhook_endpoints').set({ enabled: 0 }).where('id', '=', id).execute();
+      // Nothing more goes to a removed endpoint, retries included.
+      await trx
+        .updateTable('webhook_deliveries')
+        .set({ status: 'failed', next_attempt_at: null, last_error: 'the endpoint was removed' })
+        .where('endpoint_id', '=', id)
+        .where('status', '=', 'pending')
+        .execute();
+    });
   }
 
   /** Gives each new outbox event a delivery per endpoint that wants it. */

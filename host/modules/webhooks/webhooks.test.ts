@@ -135,6 +135,20 @@ describe.each(testDatabases())('webhook delivery on $name', (tdb) => {
     await expect(hooks.redeliver('m-intruder', first!.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('sends nothing more to an endpoint once it is removed, retries included', async () => {
+    const ep = await hooks.addEndpoint('m-removed', { url });
+    secret = ep.secret;
+    await emit('m-removed');
+    failures = [500];
+    await hooks.deliverDue();
+    await hooks.removeEndpoint('m-removed', ep.id);
+    await emit('m-removed');
+    time += 60_000;
+    await hooks.deliverDue();
+    expect(received).toHaveLength(1);
+    expect((await hooks.deliveries('m-removed')).map((d) => [d.status, d.lastError])).toEqual([['failed', 'the endpoint was removed']]);
+  });
+
   it('gives up after the last retry, about a day later, and says so', async () => {
     const ep = await hooks.addEndpoint('m-down', { url });
     secret = ep.secret;
