@@ -106,6 +106,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const app = createHttpApp({
     dev: config.dev,
     verifyToken: identity.verifyToken,
+    verifyAppSecret: identity.verifyAppSecret,
     trustedOrigins: config.publicOrigin ? [config.publicOrigin] : [],
     routes: [
       identity.routes,

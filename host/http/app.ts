@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AtriumError } from '../../sdk/contract/errors.ts';
 import { authenticate } from './auth.ts';
-import type { AppEnv, TokenVerifier } from './env.ts';
+import type { AppEnv, AppSecretVerifier, TokenVerifier } from './env.ts';
 import { errorHandler, errorResponse, validationHook } from './errors.ts';
 import { json, registerDocument } from './openapi.ts';
 
@@ -11,6 +11,8 @@ export interface HttpDeps {
   dev: boolean;
   /** Turns a bearer token or session cookie into an account (the identity module's verifyToken). */
   verifyToken: TokenVerifier;
+  /** Lets a merchant's backend call the order API with its app id and secret (Basic auth). */
+  verifyAppSecret?: AppSecretVerifier;
   /** Each module's routes, mounted at the root (their paths start with /api/...). */
   routes?: OpenAPIHono<AppEnv>[];
   /** Origins besides this host's own allowed to make cookie-riding state changes. */
@@ -56,7 +58,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   app.use('*', function limitBody(c, next) {
     return (large.find((l) => l.path.test(c.req.path))?.check ?? standard)(c, next);
   });
-  app.use('*', authenticate({ verify: deps.verifyToken, trustedOrigins: new Set(deps.trustedOrigins ?? []) }));
+  app.use('*', authenticate({ verify: deps.verifyToken, verifyAppSecret: deps.verifyAppSecret, trustedOrigins: new Set(deps.trustedOrigins ?? []) }));
 
   app.openapi(health, (c) => c.json({ ok: true as const }, 200));
   for (const routes of deps.routes ?? []) app.route('/', routes);

@@ -1,12 +1,21 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { AtriumError } from '../../sdk/contract/errors.ts';
 import { checkOrigin, isStateChanging } from './csrf.ts';
-import type { AccountKind, AppEnv, Principal, TokenVerifier } from './env.ts';
+import type { AccountKind, AppEnv, AppSecretVerifier, Principal, TokenVerifier } from './env.ts';
 import { readSessionCookie } from './session-cookie.ts';
 
 function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
   return match?.[1];
+}
+
+/** `Authorization: Basic base64(appId:appSecret)`, as HTTP clients send it. */
+export function basicCredentials(header: string | undefined): { appId: string; appSecret: string } | undefined {
+  const encoded = header?.match(/^Basic\s+([A-Za-z0-9+/=]+)\s*$/i)?.[1];
+  if (!encoded) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : { appId: decoded.slice(0, colon), appSecret: decoded.slice(colon + 1) };
 }
 
 /**
@@ -15,10 +24,22 @@ function bearerToken(header: string | undefined): string | undefined {
  * with a stale cookie) still work and protected ones answer 401 with the reason. Requests riding
  * the cookie pass the Origin check first, before anything runs.
  */
-export function authenticate(options: { verify: TokenVerifier; trustedOrigins: ReadonlySet<string> }): MiddlewareHandler<AppEnv> {
+export function authenticate(options: { verify: TokenVerifier; verifyAppSecret?: AppSecretVerifier; trustedOrigins: ReadonlySet<string> }): MiddlewareHandler<AppEnv> {
   return async function authenticateRequest(c, next) {
     c.set('principal', null);
     c.set('authFailure', null);
+    const app = options.verifyAppSecret ? basicCredentials(c.req.header('authorization')) : undefined;
+    if (app && options.verifyAppSecret) {
+      // A merchant's backend: no cookie rides along, so no cross-site check is needed.
+      try {
+        const { merchantId } = await options.verifyAppSecret(app.appId, app.appSecret);
+        c.set('principal', { id: merchantId, kind: 'merchant', via: 'app', appId: app.appId });
+      } catch (err) {
+        if (!(err instanceof AtriumError)) throw err;
+        c.set('authFailure', err.message);
+      }
+      return next();
+    }
     const bearer = bearerToken(c.req.header('authorization'));
     const cookie = bearer ? undefined : readSessionCookie(c);
     if (!bearer && isStateChanging(c.req.method)) checkOrigin(c, { hasCookie: cookie !== undefined, trusted: options.trustedOrigins });
@@ -50,7 +71,19 @@ export function requireAccount(c: Context<AppEnv>): Principal {
 export function requireKind(c: Context<AppEnv>, ...kinds: AccountKind[]): Principal {
   const principal = requireAccount(c);
   if (!kinds.includes(principal.kind)) throw new AtriumError('unauthorized', `Sign in as ${kinds.map(article).join(' or ')}.`);
+  // An app's secret opens only the routes that say so (requireMerchantOrApp).
+  if (principal.via === 'app') throw new AtriumError('unauthorized', "An app's secret only opens the merchant order API; sign in as the merchant for this.");
   return principal;
+}
+
+/**
+ * A merchant, or a merchant's backend with one app's secret: `appId` is then set and the caller
+ * may only touch that app's things.
+ */
+export function requireMerchantOrApp(c: Context<AppEnv>): Principal {
+  const principal = requireAccount(c);
+  if (principal.via === 'app') return principal;
+  return requireKind(c, 'merchant');
 }
 
 function article(kind: AccountKind): string {

@@ -9,9 +9,17 @@ export const accountKinds = ['user', 'merchant', 'admin'] as const satisfies rea
 export interface Principal {
   id: string;
   kind: AccountKind;
-  /** How the token came: a bearer header (tools) or the session cookie (browsers). */
-  via: 'bearer' | 'cookie';
+  /**
+   * How the caller proved it: a bearer token (tools), the session cookie (browsers), or an app's
+   * id and secret (a merchant's backend, acting for that one app and only where a route allows).
+   */
+  via: 'bearer' | 'cookie' | 'app';
+  /** With `via: 'app'`: the app the backend acts for. */
+  appId?: string;
 }
+
+/** Checks an app's id and secret (the identity module's verifyAppSecret). */
+export type AppSecretVerifier = (appId: string, appSecret: string) => Promise<{ merchantId: string }>;
 
 /**
  * Turns a token into who it names, or throws AtriumError('unauthorized') saying why.

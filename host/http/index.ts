@@ -3,8 +3,8 @@
  * Modules build their routes with `apiRoutes()` and read the caller with `requireUser(c)` & co.
  */
 export { createHttpApp, type HttpDeps } from './app.ts';
-export { apiRoutes, accountKinds, type AccountKind, type AppEnv, type Principal, type TokenVerifier } from './env.ts';
-export { only, requireAccount, requireAdmin, requireKind, requireMerchant, requireUser } from './auth.ts';
+export { apiRoutes, accountKinds, type AccountKind, type AppEnv, type AppSecretVerifier, type Principal, type TokenVerifier } from './env.ts';
+export { basicCredentials, only, requireAccount, requireAdmin, requireKind, requireMerchant, requireMerchantOrApp, requireUser } from './auth.ts';
 export { describeIssues, errorResponse, RateLimitedError, statusFor } from './errors.ts';
 export { ErrorSchema, errorResponses, json, jsonBody, signedIn } from './openapi.ts';
 export { clearSessionCookie, setSessionCookie, SESSION_COOKIE, SESSION_COOKIE_SECONDS } from './session-cookie.ts';

@@ -22,10 +22,11 @@ export interface MerchantRefund {
   status: 'pending' | 'refunded' | 'rejected';
 }
 
-export interface MerchantApiOptions extends HostConnection {
-  /** A merchant token (`atrium login` keeps one in ~/.config/atrium/credentials.json). */
-  token: string;
-}
+/**
+ * Who calls: one app's id and secret (from the console; the backend then sees only that app's
+ * orders), or a merchant token (`atrium login` keeps one in ~/.config/atrium/credentials.json).
+ */
+export type MerchantApiOptions = HostConnection & ({ appId: string; appSecret: string } | { token: string });
 
 /**
  * The merchant API from your own backend: list and read orders, mark them shipped, refund. Every
@@ -34,12 +35,14 @@ export interface MerchantApiOptions extends HostConnection {
  *
  * @example
  * import { merchantApi } from 'atrium/server';
- * const atrium = merchantApi({ baseUrl: 'https://atrium.example.com', token: process.env.ATRIUM_TOKEN! });
+ * const atrium = merchantApi({ baseUrl: 'https://atrium.example.com', appId: 'shop', appSecret: process.env.SHOP_SECRET! });
  * await atrium.ship('ord_7Hq2', { idempotencyKey: 'ship-ord_7Hq2' });
  * await atrium.refund('ord_7Hq2', { amount: 4800, reason: 'One box arrived damaged', idempotencyKey: 'rf-1' });
  */
 export function merchantApi(options: MerchantApiOptions) {
-  const auth = { authorization: `Bearer ${options.token}` };
+  // btoa over UTF-8 bytes rather than Buffer, so this also runs on edge runtimes.
+  const basic = (id: string, secret: string) => btoa(String.fromCharCode(...new TextEncoder().encode(`${id}:${secret}`)));
+  const auth = { authorization: 'token' in options ? `Bearer ${options.token}` : `Basic ${basic(options.appId, options.appSecret)}` };
   const key = (k: string | undefined): Record<string, string> => (k ? { 'idempotency-key': k } : {});
   const id = encodeURIComponent;
   return {

@@ -81,6 +81,7 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
   let merchant: Awaited<ReturnType<typeof signIn>>;
   let admin: Awaited<ReturnType<typeof signIn>>;
   let appId: string;
+  let appSecret: string;
   let receiver: Server;
   let receiverUrl: string;
   const webhooks: { id: string; type: string; data: any }[] = [];
@@ -110,7 +111,9 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     merchant = await signIn('merchant', 'tea@example.com');
     admin = await signIn('admin', ADMIN.email, ADMIN.password);
     secret = (await merchant('/api/merchant/webhooks/endpoints', { body: { url: receiverUrl } })).body.endpoint.secret;
-    appId = (await merchant('/api/merchant/apps', { body: { name: 'Tea Checkout', category: 'shopping', description: 'buys tea' } })).body.app.id;
+    const created = (await merchant('/api/merchant/apps', { body: { name: 'Tea Checkout', category: 'shopping', description: 'buys tea' } })).body;
+    appId = created.app.id;
+    appSecret = created.secret.appSecret;
     const manifest = { name: 'Tea Checkout', version: '1.0.0', pages: ['pages/index'], permissions: { payments: { reason: 'to take payment for your tea' } } };
     const sub = await merchant(`/api/merchant/apps/${appId}/versions`, { body: { manifest, bundle: rawProgram({ 'pages/index': checkoutPage }), assets: [], releaseNotes: '' } });
     expect(sub.status).toBe(201);
@@ -206,6 +209,23 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     expect(retried.refundId).toBe(first.refundId);
     expect((await atrium.getOrder(sheet.orderId)).refundedAmount).toBe(10_00);
     await expect(atrium.refund(sheet.orderId, { amount: 999_00, reason: 'everything' })).rejects.toMatchObject({ code: 'invalid_args' });
+  });
+
+  it("lets a merchant's backend use the order API with its app's secret, for that app only", async () => {
+    const user = await buyer('wu@example.com');
+    const { sessionId, sheet } = await checkout(user);
+    await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
+    await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
+    const backend = merchantApi({ baseUrl: platform.url, appId, appSecret });
+    expect((await backend.listOrders()).every((o) => o.appId === appId)).toBe(true);
+    expect((await backend.ship(sheet.orderId, { idempotencyKey: 'app-ship' })).status).toBe('shipped');
+    expect((await backend.refund(sheet.orderId, { amount: 5_00, reason: 'a late delivery' })).status).toBe('refunded');
+    const other = (await merchant('/api/merchant/apps', { body: { name: 'Other App', category: 'tools', description: 'x' } })).body.secret;
+    await expect(merchantApi({ baseUrl: platform.url, appId: other.appId, appSecret: other.appSecret }).getOrder(sheet.orderId)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(merchantApi({ baseUrl: platform.url, appId, appSecret: 'wrong' }).listOrders()).rejects.toMatchObject({ code: 'unauthorized' });
+    const basic = `Basic ${Buffer.from(`${appId}:${appSecret}`).toString('base64')}`;
+    const release = await fetch(`${platform.url}/api/merchant/apps/${appId}/release`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body: JSON.stringify({ version: '1.0.0' }) });
+    expect(release.status).toBe(401);
   });
 
   it("answers another merchant and another user as if the order did not exist, and moves nothing", async () => {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
-import { apiRoutes, errorResponses, json, jsonBody } from '../../http/index.ts';
+import { apiRoutes, basicCredentials, errorResponses, json, jsonBody } from '../../http/index.ts';
 import { AppId } from './account-input.ts';
 import type { IdentityService } from './service.ts';
 
@@ -27,15 +27,6 @@ const exchange = createRoute({
   request: { params: z.object({ appId: AppId }), body: jsonBody(ExchangeInput) },
   responses: { 200: json(ExchangeResult, 'Who the user is, to this app'), ...errorResponses(400, 401, 404, 409, 410) },
 });
-
-/** `Authorization: Basic base64(appId:appSecret)`, as HTTP clients send it. */
-function basicCredentials(header: string | undefined): { appId: string; appSecret: string } | undefined {
-  const encoded = header?.match(/^Basic\s+([A-Za-z0-9+/=]+)\s*$/i)?.[1];
-  if (!encoded) return undefined;
-  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon < 0 ? undefined : { appId: decoded.slice(0, colon), appSecret: decoded.slice(colon + 1) };
-}
 
 export function loginCodeRoutes(identity: IdentityService) {
   const app = apiRoutes();

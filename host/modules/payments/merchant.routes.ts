@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRoutes, errorResponses, json, jsonBody, requireAdmin, requireMerchant, signedIn } from '../../http/index.ts';
+import { apiRoutes, errorResponses, json, jsonBody, requireAdmin, requireMerchant, requireMerchantOrApp, signedIn } from '../../http/index.ts';
 import { idempotency } from './idempotency.ts';
 import { Balances, Currency, DisputeSchema, EntrySchema, Id, Limit, OrderSchema, Reason, RefundSchema } from './schemas.ts';
 import type { Payments } from './service.ts';
@@ -8,17 +8,19 @@ const tags = ['merchant'];
 const order = z.object({ orderId: Id });
 const IdempotencyKey = z.object({ 'idempotency-key': z.string().max(255).optional().openapi({ description: 'The same key again answers with the first result and does nothing' }) });
 const writeErrors = errorResponses(400, 401, 404, 409);
+/** The order API also takes an app's id and secret (Basic), for the merchant's own backend. */
+const orderApi: Record<string, string[]>[] = [...signedIn, { appSecret: [] }];
 
 const routes = {
-  orders: createRoute({ method: 'get', path: '/api/merchant/orders', tags, summary: 'Your orders, newest first', security: signedIn, request: { query: z.object({ appId: z.string().max(128).optional(), before: z.string().max(64).optional().openapi({ description: 'The id of the last item of the previous page' }), limit: Limit }) }, responses: { 200: json(z.object({ orders: z.array(OrderSchema) })), ...errorResponses(400, 401) } }),
-  order: createRoute({ method: 'get', path: '/api/merchant/orders/{orderId}', tags, summary: 'One of your orders', security: signedIn, request: { params: order }, responses: { 200: json(z.object({ order: OrderSchema })), ...errorResponses(401, 404) } }),
-  ship: createRoute({ method: 'post', path: '/api/merchant/orders/{orderId}/ship', tags, summary: 'Mark a paid order shipped: held money goes to you after 10 days unless the buyer confirms sooner', security: signedIn, request: { params: order, headers: IdempotencyKey }, responses: { 200: json(z.object({ order: OrderSchema })), ...writeErrors } }),
+  orders: createRoute({ method: 'get', path: '/api/merchant/orders', tags, summary: 'Your orders, newest first', security: orderApi, request: { query: z.object({ appId: z.string().max(128).optional(), before: z.string().max(64).optional().openapi({ description: 'The id of the last item of the previous page' }), limit: Limit }) }, responses: { 200: json(z.object({ orders: z.array(OrderSchema) })), ...errorResponses(400, 401) } }),
+  order: createRoute({ method: 'get', path: '/api/merchant/orders/{orderId}', tags, summary: 'One of your orders', security: orderApi, request: { params: order }, responses: { 200: json(z.object({ order: OrderSchema })), ...errorResponses(401, 404) } }),
+  ship: createRoute({ method: 'post', path: '/api/merchant/orders/{orderId}/ship', tags, summary: 'Mark a paid order shipped: held money goes to you after 10 days unless the buyer confirms sooner', security: orderApi, request: { params: order, headers: IdempotencyKey }, responses: { 200: json(z.object({ order: OrderSchema })), ...writeErrors } }),
   refund: createRoute({
     method: 'post',
     path: '/api/merchant/orders/{orderId}/refunds',
     tags,
     summary: "Refund all that is left, or part; from held funds before release, from your balance after (which may not go below zero)",
-    security: signedIn,
+    security: orderApi,
     request: { params: order, headers: IdempotencyKey, body: jsonBody(z.object({ amount: z.number().int().min(1).optional(), reason: Reason, outRefundNo: z.string().min(1).max(64).optional() }).strict()) },
     responses: { 200: json(z.object({ refund: RefundSchema })), ...writeErrors },
   }),
@@ -57,24 +59,36 @@ export function paymentMerchantRoutes(payments: Payments) {
   const idempotent = idempotency(payments.db);
   const scope = (merchantId: string) => `merchant:${merchantId}`;
   const merchant = (c: Parameters<typeof requireMerchant>[0]) => requireMerchant(c).id;
+  /** The merchant, and with an app's secret the one app it may act on. */
+  const caller = (c: Parameters<typeof requireMerchant>[0]) => {
+    const p = requireMerchantOrApp(c);
+    return { merchantId: p.id, appId: p.appId };
+  };
 
   app.openapi(routes.orders, async (c) => {
+    const who = caller(c);
     const { appId, before, limit } = c.req.valid('query');
-    return c.json({ orders: await payments.orders.list({ merchantId: merchant(c) }, { appId, before, limit }) }, 200);
+    if (who.appId && appId && appId !== who.appId) return c.json({ orders: [] }, 200);
+    return c.json({ orders: await payments.orders.list({ merchantId: who.merchantId }, { appId: who.appId ?? appId, before, limit }) }, 200);
   });
-  app.openapi(routes.order, async (c) => c.json({ order: await payments.orders.get({ merchantId: merchant(c) }, c.req.valid('param').orderId) }, 200));
+  app.openapi(routes.order, async (c) => c.json({ order: await payments.orders.get(caller(c), c.req.valid('param').orderId) }, 200));
   app.openapi(routes.ship, async (c) => {
-    const merchantId = merchant(c);
+    const who = caller(c);
     const { orderId } = c.req.valid('param');
-    return idempotent(c, scope(merchantId), {}, async () => {
-      await payments.settlement.ship(merchantId, orderId);
-      return { order: await payments.orders.get({ merchantId }, orderId) };
+    return idempotent(c, scope(who.merchantId), {}, async () => {
+      await payments.orders.get(who, orderId); // another app's order is not found
+      await payments.settlement.ship(who.merchantId, orderId);
+      return { order: await payments.orders.get(who, orderId) };
     });
   });
   app.openapi(routes.refund, async (c) => {
-    const merchantId = merchant(c);
+    const who = caller(c);
     const input = c.req.valid('json');
-    return idempotent(c, scope(merchantId), input, async () => ({ refund: await payments.refunds.refund({ merchantId }, c.req.valid('param').orderId, input) }));
+    const { orderId } = c.req.valid('param');
+    return idempotent(c, scope(who.merchantId), input, async () => {
+      await payments.orders.get(who, orderId);
+      return { refund: await payments.refunds.refund({ merchantId: who.merchantId }, orderId, input) };
+    });
   });
   app.openapi(routes.decideRefund, async (c) => {
     const merchantId = merchant(c);
