@@ -285,13 +285,15 @@ describe('release controls of the merchant console', () => {
     const admin = await token('admin', demoAccounts.admin);
     const { items } = await call<{ items: { app: { id: string }; version: { id: string; version: string } }[] }>(admin, 'GET', '/api/admin/reviews');
     const queued = items.find((i) => i.app.id === 'hello' && i.version.version === '1.0.2')!;
-    await call(admin, 'POST', `/api/admin/reviews/${queued.version.id}/approve`, { note: 'Fine.' });
+    await call(admin, 'POST', `/api/admin/reviews/${queued.version.id}/approve`, { note: 'Clear and tidy; fine to ship.' });
 
     const { page, errors } = await browserFor();
     await signIn(page, '/console', demoAccounts.merchant);
     await page.goto(`${platform.url}/console/apps/hello`);
     const row = page.getByTestId('release-1.0.2');
     await row.waitFor(WAIT);
+    // The merchant reads what the reviewer said on approving.
+    expect(await page.getByTestId('version-1.0.2').textContent()).toContain('Clear and tidy; fine to ship.');
     expect(await row.getByRole('button').allTextContents()).toEqual(['1%', '5%', '10%', '25%', '50%', 'Release to everyone']);
 
     await row.getByRole('button', { name: 'Release 1.0.2 to 10% of users' }).click();

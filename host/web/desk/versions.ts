@@ -102,6 +102,7 @@ export function versionCard(v: VersionView, o: VersionCardOptions = {}): HTMLDet
     v.releaseNotes ? el('p', 'desk-notes', v.releaseNotes) : note('No release notes.'),
     versionFacts(v),
     ...(v.status === 'rejected' ? [el('h3', 'desk-subtitle', 'Why it was rejected'), v.reasons.length ? reasonsList(v.reasons) : note('No reasons were given.')] : []),
+    ...(v.decisionNote ? [el('h3', 'desk-subtitle', "The reviewer's note"), el('p', 'desk-notes', v.decisionNote)] : []),
     el('h3', 'desk-subtitle', 'Automated checks'),
     checksList(v.checks),
     el('h3', 'desk-subtitle', 'Changes'),
