@@ -20,7 +20,7 @@ export interface PaidResult {
  * charge.
  */
 export function createCheckout(ctx: PayContext) {
-  const { db, pins } = ctx;
+  const { pins } = ctx;
 
   /** Why an order could not be claimed: paid before (the first payment's answer), gone, or expired. */
   async function unclaimable(trx: PayDb, userId: string, orderId: string): Promise<PaidResult> {
@@ -52,13 +52,7 @@ export function createCheckout(ctx: PayContext) {
     }
   }
 
-  /** The user closed the sheet: the order stays payable until it expires. */
-  async function cancel(userId: string, orderId: string): Promise<void> {
-    const o = await db.selectFrom('pay_orders').select('id').where('id', '=', orderId).where('user_id', '=', userId).executeTakeFirst();
-    if (!o) throw new AtriumError('not_found', `No order "${orderId}".`);
-  }
-
-  return { pay, cancel };
+  return { pay };
 }
 
 const claim = prepared<[string, string, string, string], OrderRow>((db, paidAt, orderId, userId, at) =>
