@@ -8,6 +8,7 @@
  *   /admin/disputes?status=       payment disputes: open, answered (waiting for a decision), resolved
  * Parsing is pure (no DOM), so it is tested in Node.
  */
+import { decodeSegment } from '../common/history.ts';
 import { queryString } from '../common/http.ts';
 
 export type AppStatusFilter = '' | 'active' | 'suspended';
@@ -45,13 +46,8 @@ export function parseAdminRoute(pathname: string, search = ''): AdminRoute {
     return { name: 'disputes', status: status === 'open' || status === 'answered' || status === 'resolved' ? status : '' };
   }
   const one = /^\/admin\/(reviews|apps)\/([^/]+)$/.exec(path);
-  if (one) {
-    let id: string;
-    try {
-      id = decodeURIComponent(one[2]!);
-    } catch {
-      return { name: 'not-found', path: pathname };
-    }
+  const id = one && decodeSegment(one[2]!);
+  if (one && id !== null) {
     return one[1] === 'reviews' ? { name: 'review', versionId: id } : { name: 'app', appId: id };
   }
   return { name: 'not-found', path: pathname };

@@ -17,3 +17,16 @@ export function labelledField(label: string, control: HTMLElement, hint: string 
   control.setAttribute('aria-describedby', h.id);
   return el('div', look.field, l, control, h);
 }
+
+/** A form's error line, hidden until there is something to say. */
+export function formError(): HTMLElement & { say(message: string | null): void } {
+  const e = el('div', 'shell-form-error');
+  e.setAttribute('role', 'alert');
+  e.hidden = true;
+  return Object.assign(e, {
+    say(message: string | null) {
+      e.hidden = message === null;
+      e.textContent = message ?? '';
+    },
+  });
+}

@@ -111,3 +111,12 @@ function readState(raw: unknown, fallbackIndex: number): HistoryState {
     ...(typeof s?.depth === 'number' ? { depth: s.depth } : {}),
   };
 }
+
+/** A path segment decoded, or null when it is not valid percent-encoding (the page is then "not found"). */
+export function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}

@@ -9,6 +9,7 @@
  *   /console/webhooks            endpoints and the delivery log
  * Parsing is pure (no DOM), so it is tested in Node.
  */
+import { decodeSegment } from '../common/history.ts';
 import { queryString } from '../common/http.ts';
 
 export type ConsoleRoute =
@@ -39,13 +40,8 @@ export function parseConsoleRoute(pathname: string, search = ''): ConsoleRoute {
   if (path === '/console/balance') return { name: 'balance' };
   if (path === '/console/webhooks') return { name: 'webhooks' };
   const one = /^\/console\/(apps|orders)\/([^/]+)$/.exec(path);
-  if (one) {
-    let id: string;
-    try {
-      id = decodeURIComponent(one[2]!);
-    } catch {
-      return { name: 'not-found', path: pathname };
-    }
+  const id = one && decodeSegment(one[2]!);
+  if (one && id !== null) {
     return one[1] === 'apps' ? { name: 'app', appId: id } : { name: 'order', orderId: id };
   }
   return { name: 'not-found', path: pathname };

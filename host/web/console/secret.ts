@@ -6,23 +6,31 @@ import { el } from '../../../sdk/view/chrome/index.ts';
 import type { AppSecret } from './api.ts';
 import { copyable, facts } from '../desk/ui.ts';
 
-export function secretReveal(secret: AppSecret, title = 'Your app secret'): HTMLElement {
+/**
+ * A secret the host gives out once: what it is, the copy controls, and the warning that this is
+ * the only time, with what to do with it.
+ */
+export function shownOnce(title: HTMLElement | string, content: HTMLElement, advice: string, testid: string): HTMLElement {
   const box = el(
     'div',
     'desk-secret',
-    el('div', 'desk-secret-title', title),
+    typeof title === 'string' ? el('div', 'desk-secret-title', title) : title,
+    content,
+    el('p', 'desk-secret-warning', el('strong', '', 'Copy it now: this is the only time Atrium shows it. '), advice),
+  );
+  box.setAttribute('role', 'alert');
+  box.dataset.testid = testid;
+  return box;
+}
+
+export function secretReveal(secret: AppSecret, title = 'Your app secret'): HTMLElement {
+  return shownOnce(
+    title,
     facts([
       ['App id', copyable(secret.appId, 'app id', 'app-id')],
       ['App secret', copyable(secret.appSecret, 'app secret', 'app-secret')],
     ]),
-    el(
-      'p',
-      'desk-secret-warning',
-      el('strong', '', 'Copy it now: this is the only time Atrium shows it. '),
-      'Keep it on your server, never in a mini-program or a public repository. Your backend uses it to exchange login codes and to check webhook signatures. If it is lost or leaked, rotate it.',
-    ),
+    'Keep it on your server, never in a mini-program or a public repository. Your backend uses it to exchange login codes and to check webhook signatures. If it is lost or leaked, rotate it.',
+    'secret-once',
   );
-  box.setAttribute('role', 'alert');
-  box.dataset.testid = 'secret-once';
-  return box;
 }

@@ -5,6 +5,8 @@
 import { button, el } from '../../../sdk/view/chrome/index.ts';
 import { labelledField } from '../common/field.ts';
 
+export { formError } from '../common/field.ts';
+
 export type Tone = 'green' | 'blue' | 'orange' | 'red' | 'grey';
 
 export function badge(text: string, tone: Tone): HTMLElement {
@@ -78,18 +80,6 @@ export function select(options: { value: string; text: string }[], attrs: Partia
   return s;
 }
 
-/** A form's error line, hidden until there is something to say. */
-export function formError(): HTMLElement & { say(message: string | null): void } {
-  const e = el('div', 'shell-form-error');
-  e.setAttribute('role', 'alert');
-  e.hidden = true;
-  return Object.assign(e, {
-    say(message: string | null) {
-      e.hidden = message === null;
-      e.textContent = message ?? '';
-    },
-  });
-}
 
 /** Copies `text`, then says so on the button for a moment. */
 export function copyButton(text: () => string, label = 'Copy', cls = 'desk-button'): HTMLButtonElement {

@@ -3,7 +3,7 @@
  * an error line, a status pill. Built with DOM APIs; every string becomes a text node.
  */
 import { el } from '../../../sdk/view/chrome/index.ts';
-import { labelledField } from '../common/field.ts';
+import { formError, labelledField } from '../common/field.ts';
 import type { Label } from '../common/orders.ts';
 
 /** A labelled text field, with an optional hint under it (its description, not part of its name). */
@@ -30,17 +30,7 @@ export function pinField(label: string, name: string): { root: HTMLElement; inpu
 }
 
 /** A form's error line, hidden until there is something to say. */
-export function errorLine(): HTMLElement & { say(message: string | null): void } {
-  const e = el('div', 'shell-form-error');
-  e.setAttribute('role', 'alert');
-  e.hidden = true;
-  return Object.assign(e, {
-    say(message: string | null) {
-      e.hidden = message === null;
-      e.textContent = message ?? '';
-    },
-  });
-}
+export const errorLine = formError;
 
 /** A status in a coloured pill. */
 export function statusPill(label: Label): HTMLElement {

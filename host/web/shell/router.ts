@@ -8,7 +8,7 @@
  *   /login, /signup            sign in or create an account (?next= where to go after)
  * Parsing is pure (no DOM), so it is tested in Node.
  */
-import { createHistoryRouter, type Router as HistoryRouter, type RouterHooks as HistoryHooks } from '../common/history.ts';
+import { createHistoryRouter, decodeSegment, type Router as HistoryRouter, type RouterHooks as HistoryHooks } from '../common/history.ts';
 
 export type Route =
   | { name: 'directory'; search: string; category: string }
@@ -30,24 +30,14 @@ export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/me/wallet') return { name: 'wallet' };
   if (pathname === '/me/orders') return { name: 'orders' };
   const order = /^\/me\/orders\/([^/]+)$/.exec(pathname);
-  if (order) {
-    try {
-      return { name: 'order', orderId: decodeURIComponent(order[1]!) };
-    } catch {
-      return { name: 'not-found', path: pathname };
-    }
-  }
+  const orderId = order && decodeSegment(order[1]!);
+  if (orderId) return { name: 'order', orderId };
   if (pathname === '/login' || pathname === '/signup') return { name: 'auth', mode: pathname === '/login' ? 'login' : 'signup', next: safeNext(params.get('next')) };
   const app = /^\/app\/([^/]+)(?:\/(.+))?$/.exec(pathname);
   if (app) {
-    let appId: string;
-    let page: string | null;
-    try {
-      appId = decodeURIComponent(app[1]!);
-      page = app[2] ? decodeURIComponent(app[2]).replace(/\/+$/, '') : null;
-    } catch {
-      return { name: 'not-found', path: pathname };
-    }
+    const appId = decodeSegment(app[1]!);
+    const page = app[2] ? decodeSegment(app[2])?.replace(/\/+$/, '') : null;
+    if (appId === null || page === undefined) return { name: 'not-found', path: pathname };
     if (page !== null && !PAGE.test(page)) return { name: 'not-found', path: pathname };
     const query: Record<string, string> = {};
     for (const [k, v] of params) query[k] = v;

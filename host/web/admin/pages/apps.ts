@@ -1,8 +1,7 @@
 /** Every app on the platform, searched by id, name or merchant and filtered by state. */
 import { button, el } from '../../../../sdk/view/chrome/index.ts';
-import { appIcon } from '../../common/icon.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
-import { appLabel } from '../../desk/status.ts';
+import { appRowParts } from '../../desk/app-row.ts';
 import { badge, empty, failure, input, loading, pageHead } from '../../desk/ui.ts';
 import { adminApi, type AppView } from '../api.ts';
 import { adminPaths, type AdminRoute, type AppStatusFilter } from '../routes.ts';
@@ -74,28 +73,8 @@ export function appsPage(ctx: DeskContext<AdminRoute>, filter: { search: string;
   }
 
   function row(app: AppView): HTMLElement {
-    const label = appLabel(app);
-    const a = router.link(
-      adminPaths.app(app.id),
-      'desk-row',
-      appIcon(app, 'medium'),
-      el(
-        'span',
-        'desk-row-text',
-        el('span', 'desk-row-title', app.name),
-        el('span', 'desk-row-sub', `${app.id} · ${app.category} · merchant ${app.merchantId}`),
-        ...(app.status === 'suspended' ? [el('span', 'desk-row-alert', `Suspended: ${app.suspendedReason ?? 'no reason given'}`)] : []),
-      ),
-      el(
-        'span',
-        'desk-row-states',
-        badge(label.text, label.tone),
-        ...(app.release ? [el('span', 'desk-row-fact', `v${app.release.version}`)] : []),
-        ...(app.release?.gray ? [badge(`${app.release.gray.version} at ${app.release.gray.percent}%`, 'blue')] : []),
-        ...(app.inReview ? [badge(`${app.inReview} in review`, 'orange')] : []),
-        ...(app.licensed ? [badge('Licensed', 'blue')] : []),
-      ),
-    );
+    const more = app.licensed ? [badge('Licensed', 'blue')] : [];
+    const a = router.link(adminPaths.app(app.id), 'desk-row', ...appRowParts(app, `${app.id} · ${app.category} · merchant ${app.merchantId}`, more));
     a.dataset.testid = `app-${app.id}`;
     return a;
   }

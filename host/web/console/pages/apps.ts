@@ -3,10 +3,9 @@
  * release under way and the version in review.
  */
 import { el } from '../../../../sdk/view/chrome/index.ts';
-import { appIcon } from '../../common/icon.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
-import { appLabel } from '../../desk/status.ts';
-import { badge, empty, failure, loading, pageHead } from '../../desk/ui.ts';
+import { appRowParts } from '../../desk/app-row.ts';
+import { empty, failure, loading, pageHead } from '../../desk/ui.ts';
 import { merchantApi, type AppView } from '../api.ts';
 import { consolePaths, type ConsoleRoute } from '../routes.ts';
 
@@ -42,24 +41,7 @@ export function appsPage(ctx: DeskContext<ConsoleRoute>): Page {
   }
 
   function row(app: AppView): HTMLElement {
-    const label = appLabel(app);
-    const states: HTMLElement[] = [badge(label.text, label.tone)];
-    if (app.release) states.push(el('span', 'desk-row-fact', `v${app.release.version}`));
-    if (app.release?.gray) states.push(badge(`${app.release.gray.version} at ${app.release.gray.percent}%`, 'blue'));
-    if (app.inReview) states.push(badge(`${app.inReview} in review`, 'orange'));
-    const a = router.link(
-      consolePaths.app(app.id),
-      'desk-row',
-      appIcon(app, 'medium'),
-      el(
-        'span',
-        'desk-row-text',
-        el('span', 'desk-row-title', app.name),
-        el('span', 'desk-row-sub', `${app.id} · ${app.category}`),
-        ...(app.status === 'suspended' ? [el('span', 'desk-row-alert', `Suspended: ${app.suspendedReason ?? 'no reason given'}`)] : []),
-      ),
-      el('span', 'desk-row-states', ...states),
-    );
+    const a = router.link(consolePaths.app(app.id), 'desk-row', ...appRowParts(app, `${app.id} · ${app.category}`));
     a.dataset.testid = `app-${app.id}`;
     return a;
   }

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../common/format.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
 import { actionButton, copyable, empty, failure, field, formError, input, loading, mono, note, pageHead, panel } from '../../desk/ui.ts';
 import { deliveryLog } from '../deliveries.ts';
+import { shownOnce } from '../secret.ts';
 import { eventTypeText, paymentsApi, type EndpointView, type WebhookEventType } from '../payments-api.ts';
 import type { ConsoleRoute } from '../routes.ts';
 
@@ -101,19 +102,10 @@ export function webhooksPage(ctx: DeskContext<ConsoleRoute>): Page {
 
 /** The endpoint's signing secret, the one time the host gives it out. */
 function secretOnce(e: EndpointView & { secret: string }): HTMLElement {
-  const box = el(
-    'div',
-    'desk-secret',
+  return shownOnce(
     el('div', 'desk-secret-title', 'Signing secret for ', mono(e.url)),
     copyable(e.secret, 'signing secret', 'webhook-secret'),
-    el(
-      'p',
-      'desk-secret-warning',
-      el('strong', '', 'Copy it now: this is the only time Atrium shows it. '),
-      'Your server checks each request’s webhook-signature header with it (verifyWebhook in atrium/server). If it is lost or leaked, remove the endpoint and add it again.',
-    ),
+    'Your server checks each request’s webhook-signature header with it (verifyWebhook in atrium/server). If it is lost or leaked, remove the endpoint and add it again.',
+    'webhook-secret-once',
   );
-  box.setAttribute('role', 'alert');
-  box.dataset.testid = 'webhook-secret-once';
-  return box;
 }
