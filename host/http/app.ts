@@ -1,7 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { AtriumError } from '../../sdk/contract/errors.ts';
 import { authenticate } from './auth.ts';
+import { limitBodies } from './body-limit.ts';
 import type { AppEnv, AppSecretVerifier, TokenVerifier } from './env.ts';
 import { errorHandler, errorResponse, validationHook } from './errors.ts';
 import { json, registerDocument } from './openapi.ts';
@@ -46,15 +45,8 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
     c.set('secureCookies', !deps.dev);
     await next();
   });
-  const limit = (maxBytes: number) =>
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: () => {
-        throw new AtriumError('too_large', `The body is over the ${Math.floor(maxBytes / 1024)} KiB limit.`);
-      },
-    });
-  const standard = limit(maxSize);
-  const large = (deps.largeBodies ?? []).map((l) => ({ path: l.path, check: limit(l.maxBytes) }));
+  const standard = limitBodies(maxSize);
+  const large = (deps.largeBodies ?? []).map((l) => ({ path: l.path, check: limitBodies(l.maxBytes) }));
   app.use('*', function limitBody(c, next) {
     return (large.find((l) => l.path.test(c.req.path))?.check ?? standard)(c, next);
   });
