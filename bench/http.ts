@@ -69,9 +69,18 @@ export async function runHttpBench(): Promise<void> {
     const res = await barePool.request({ method: 'POST', path: '/bare', body: tap, headers: { 'content-type': 'application/json' } });
     await res.body.text();
   });
-  const opens = await samples(40, async () => {
+  const openShop = async () => {
     const res = await pool.request({ method: 'POST', path: '/api/apps/shop/sessions', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}` }, body: '{}' });
     await res.body.text();
+  };
+  // Back to back, the warm sessions run out after the first few and the rest load the program.
+  const burstOpens = await samples(40, openShop);
+  // Users arriving one at a time find a session of the version ready: the pool refills between them.
+  const spacedOpens = await samples(40, async () => {
+    await new Promise((r) => setTimeout(r, 100));
+    const t = performance.now();
+    await openShop();
+    return performance.now() - t;
   });
 
   const figures: Figure[] = [
@@ -79,7 +88,8 @@ export async function runHttpBench(): Promise<void> {
     { name: 'event round trip under load, p50', value: events.p50, unit: 'ms', baseline: { name: 'bare hono p50', value: baseline.p50 } },
     { name: 'event round trip under load, p99', value: events.p99, unit: 'ms', baseline: { name: 'bare hono p99', value: baseline.p99 } },
     { name: 'event round trip, one at a time, p50', value: percentile(single, 50), unit: 'ms', baseline: { name: 'bare hono p50', value: percentile(singleBare, 50) }, target: { kind: 'max', value: 2 * percentile(singleBare, 50) } },
-    { name: 'open an app (shop) to first frame, p50', value: percentile(opens, 50), unit: 'ms', baseline: { name: 'bare hono p50', value: percentile(singleBare, 50) } },
+    { name: 'open an app (shop) to first frame, 40 back to back, p50', value: percentile(burstOpens, 50), unit: 'ms', baseline: { name: 'bare hono p50', value: percentile(singleBare, 50) } },
+    { name: 'open an app (shop) to first frame, one at a time (warm), p50', value: percentile(spacedOpens, 50), unit: 'ms', baseline: { name: 'bare hono p50', value: percentile(singleBare, 50) } },
   ];
   await pool.close();
   await barePool.close();

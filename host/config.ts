@@ -14,6 +14,11 @@ export interface Config {
   dev: boolean;
   /** Worker-thread shards running QuickJS. */
   shards: number;
+  /**
+   * Sessions of each recently opened version kept evaluated ahead of time, so the next user's
+   * open skips parsing the bundle; 0 turns it off.
+   */
+  warmSessions: number;
   /** The first admin, made on first start when given. */
   admin: { email: string; password: string } | null;
   /** Seed the demo merchant, apps and user on a fresh database. */
@@ -54,6 +59,7 @@ const schema = z.object({
     .optional(),
   NODE_ENV: z.string().optional(),
   ATRIUM_SHARDS: z.coerce.number().int().min(1).max(64).default(2),
+  ATRIUM_WARM_SESSIONS: z.coerce.number().int().min(0).max(32).default(2),
   ATRIUM_ADMIN_EMAIL: z.email().optional(),
   ATRIUM_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
   ATRIUM_SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -84,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.ATRIUM_DATABASE_URL ?? null,
     dev: e.NODE_ENV !== 'production',
     shards: e.ATRIUM_SHARDS,
+    warmSessions: e.ATRIUM_WARM_SESSIONS,
     admin: e.ATRIUM_ADMIN_EMAIL && e.ATRIUM_ADMIN_PASSWORD ? { email: e.ATRIUM_ADMIN_EMAIL, password: e.ATRIUM_ADMIN_PASSWORD } : null,
     seedDemo: e.ATRIUM_SEED_DEMO === 'true',
     publicOrigin: e.ATRIUM_PUBLIC_ORIGIN ? new URL(e.ATRIUM_PUBLIC_ORIGIN).origin : null,

@@ -81,6 +81,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     implementation,
     openid: identity.openidFor,
     log: (appId, level, text) => log(`[${appId}] ${level}: ${text}`),
+    warmSessions: config.warmSessions,
   });
   const evictor = setInterval(() => void sessions.evictIdle().catch((e) => log(`eviction failed: ${(e as Error).message}`)), 60_000);
   evictor.unref();

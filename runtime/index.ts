@@ -1,5 +1,5 @@
 /** The sandbox runtime's public surface. It never imports the host. */
-export { Runtime, errorBody, type OpenOptions, type RuntimeOptions } from './pool/runtime.ts';
+export { Runtime, errorBody, type OpenOptions, type RuntimeOptions, type WarmSpec } from './pool/runtime.ts';
 export { Session, type CallHandler, type GuestCall, type SessionListener } from './pool/session.ts';
 export { createDispatcher, toErrorBody, type DispatchOptions } from './dispatch/dispatcher.ts';
 export { defaultLimits, watchdogBoundMs, type Limits } from './limits.ts';

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Outcome } from '../sdk/contract/index.ts';
 import { rawProgram, pageConfig } from '../test/support/programs.ts';
 import { Runtime, type OpenOptions, type Session } from './index.ts';
@@ -339,6 +339,38 @@ describe('pre-warmed sessions', () => {
     expect(text(b, 'count')).toBe('0');
     await a.close();
     await b.close();
+    await rt.warm(spec, 0);
+  });
+
+  it('keep their count: an open takes one and the pool tops itself up', async () => {
+    const spec = { merchantId: 'm-refill', appId: 'warm', bundle: counter, pages: pageConfig(['pages/index']) };
+    await rt.warm(spec, 2);
+    expect(rt.warmCount).toBe(2);
+    const a = await rt.open({ ...spec, onCall: ok });
+    expect(rt.warmCount).toBe(1);
+    await vi.waitFor(() => expect(rt.warmCount).toBe(2));
+    await a.close();
+    await rt.warm(spec, 0);
+  });
+
+  it('are closed when the count goes to 0', async () => {
+    const spec = { merchantId: 'm-cool', appId: 'warm', bundle: counter, pages: pageConfig(['pages/index']) };
+    const sessionsOnShards = async () => (await rt.stats()).reduce((n, s) => n + s.sessions, 0);
+    const before = await sessionsOnShards();
+    await rt.warm(spec, 3);
+    expect(await sessionsOnShards()).toBe(before + 3);
+    await rt.warm(spec, 0);
+    expect(rt.warmCount).toBe(0);
+    expect(await sessionsOnShards()).toBe(before);
+  });
+
+  it("are never handed to another merchant's open of the same code", async () => {
+    const mine = { merchantId: 'm-owner', appId: 'warm', bundle: counter, pages: pageConfig(['pages/index']) };
+    await rt.warm(mine, 1);
+    const theirs = await rt.open({ ...mine, merchantId: 'm-copycat', onCall: ok });
+    expect(rt.warmCount).toBe(1);
+    await theirs.close();
+    await rt.warm(mine, 0);
   });
 });
 

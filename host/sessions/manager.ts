@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AtriumError, scopes, type ErrorBody, type HostImplementation, type Json, type Scope, type ShellEvent } from '../../sdk/contract/index.ts';
-import { createDispatcher, type Runtime, type Session, type Snapshot, type ViewUpdate } from '../../runtime/index.ts';
+import { createDispatcher, type Runtime, type Session, type Snapshot, type ViewUpdate, type WarmSpec } from '../../runtime/index.ts';
 import type { BridgeContext } from '../bridge/context.ts';
 import type { Bus } from '../bus/index.ts';
 import { newId, now } from '../db/index.ts';
@@ -23,6 +23,12 @@ export interface SessionManagerDeps {
   log?(appId: string, level: string, text: string): void;
   /** Sessions idle this long are snapshotted and closed; the next event brings them back. */
   idleMs?: number;
+  /**
+   * Sessions of each version kept evaluated ahead once someone opened it (0 or unset: none). A
+   * version nobody opened for `idleMs` stops being kept warm, and at most `warmVersions` are.
+   */
+  warmSessions?: number;
+  warmVersions?: number;
 }
 
 interface Live {
@@ -57,6 +63,41 @@ export function createSessionManager(deps: SessionManagerDeps) {
     if (endedReasons.size > 10_000) endedReasons.delete(endedReasons.keys().next().value!);
   };
   const publish = (sessionId: string, m: ShellMessage) => bus.publish<ShellMessage>(sessionTopic(sessionId), m);
+  const idleMs = deps.idleMs ?? 10 * 60_000;
+
+  // Versions opened lately, least recently opened first (a Map keeps insertion order).
+  const warming = new Map<string, { appId: string; spec: WarmSpec; lastOpened: number }>();
+  const specOf = (version: RunnableVersion): WarmSpec => ({
+    merchantId: version.merchantId,
+    appId: version.appId,
+    bundle: version.bundle,
+    pages: { pages: version.manifest.pages, tabs: version.manifest.tabBar?.items.map((i) => i.page) ?? [] },
+  });
+
+  /** After an open: the next user of this version should find sessions of it ready. */
+  function keepWarm(version: RunnableVersion): void {
+    const count = deps.warmSessions ?? 0;
+    if (count <= 0) return;
+    const known = warming.get(version.versionId);
+    const spec = known?.spec ?? specOf(version);
+    warming.delete(version.versionId);
+    warming.set(version.versionId, { appId: version.appId, spec, lastOpened: Date.now() });
+    if (!known) {
+      void runtime.warm(spec, count).catch((e) => deps.log?.(version.appId, 'warn', `could not prepare sessions ahead: ${(e as Error).message}`));
+    }
+    const max = deps.warmVersions ?? 50;
+    for (const versionId of warming.keys()) {
+      if (warming.size <= max) break;
+      stopWarming(versionId);
+    }
+  }
+
+  function stopWarming(versionId: string): void {
+    const w = warming.get(versionId);
+    if (!w) return;
+    warming.delete(versionId);
+    void runtime.warm(w.spec, 0).catch(() => {});
+  }
 
   function consentFor(version: RunnableVersion, userId: string, sessionId: string) {
     return async (scope: Scope): Promise<boolean> => {
@@ -91,10 +132,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     });
     const session = await runtime.open({
       sessionId,
-      merchantId: version.merchantId,
-      appId: version.appId,
-      bundle: version.bundle,
-      pages: { pages: version.manifest.pages, tabs: version.manifest.tabBar?.items.map((i) => i.page) ?? [] },
+      ...specOf(version),
       ...how,
       onCall: (call) => dispatch(call, ctx),
       listener: {
@@ -125,6 +163,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     if (opts.route && !version.manifest.pages.includes(opts.route)) throw new AtriumError('not_found', `no page "${opts.route}"`);
     const sessionId = newId();
     const entry = await start(userId, version, sessionId, opts);
+    keepWarm(version);
     return {
       sessionId,
       app: {
@@ -183,7 +222,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
 
   /** Snapshots and closes sessions idle for longer than `idleMs`; returns how many. */
   async function evictIdle(at = Date.now()): Promise<number> {
-    const idleMs = deps.idleMs ?? 10 * 60_000;
+    for (const [versionId, w] of warming) if (at - w.lastOpened >= idleMs) stopWarming(versionId);
     let n = 0;
     for (const [sessionId, entry] of live) {
       if (at - entry.lastActive < idleMs || entry.session.inFlight > 0) continue;
@@ -217,6 +256,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
    * program, and no snapshot is kept to bring them back.
    */
   async function endApp(appId: string, reason: ErrorBody): Promise<number> {
+    for (const [versionId, w] of warming) if (w.appId === appId) stopWarming(versionId);
     let n = 0;
     for (const [sessionId, entry] of [...live]) {
       if (entry.version.appId !== appId) continue;
@@ -237,7 +277,20 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return prompts.open(sessionId);
   }
 
-  return { open, event, frame, answer, openPrompts, close, evictIdle, suspendAll, endApp, liveCount: () => live.size };
+  return {
+    open,
+    event,
+    frame,
+    answer,
+    openPrompts,
+    close,
+    evictIdle,
+    suspendAll,
+    endApp,
+    liveCount: () => live.size,
+    /** Versions being kept warm, least recently opened first. */
+    warmVersions: () => [...warming.keys()],
+  };
 }
 
 export type SessionManager = ReturnType<typeof createSessionManager>;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AtriumError, type Manifest } from '../../sdk/contract/index.ts';
 import { Runtime } from '../../runtime/index.ts';
 import { rawProgram } from '../../test/support/programs.ts';
@@ -9,6 +9,7 @@ import { migrate, type Db } from '../db/index.ts';
 import { appsMigrations, createAppsService, type AppsService } from '../modules/apps/index.ts';
 import { createStorageService, storageMigrations } from '../modules/storage/index.ts';
 import { createConsents, createPrompts, createSessionManager, sessionsMigrations, sessionTopic, type SessionManager, type ShellMessage } from './index.ts';
+import type { SessionManagerDeps } from './manager.ts';
 
 const view = (children: string) => `{ type: 'view', props: {}, children: [${children}] }`;
 const program = rawProgram({
@@ -38,6 +39,7 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
   let bus: Bus;
   let sessions: SessionManager;
   let apps: AppsService;
+  let deps: SessionManagerDeps;
   beforeAll(async () => {
     db = await tdb.create();
     await migrate(db.kysely, [appsMigrations, storageMigrations, sessionsMigrations]);
@@ -47,7 +49,7 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
     await apps.createApp({ id: 'counter', merchantId: 'm1', name: 'Counter', category: 'tools', description: 'counts' });
     await apps.publish('counter', { manifest, bundle: program, assets: [] });
     const prompts = createPrompts(bus);
-    sessions = createSessionManager({
+    deps = {
       db: db.kysely,
       runtime,
       apps,
@@ -67,7 +69,8 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
         },
         net: { request: async () => { throw new AtriumError('not_implemented'); } },
       }),
-    });
+    };
+    sessions = createSessionManager(deps);
   });
   afterAll(async () => {
     await runtime.shutdown();
@@ -188,6 +191,47 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
 
   it('refuses to open an app that does not exist', async () => {
     await expect(sessions.open('u1', 'nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  describe('with sessions kept warm', () => {
+    let warm: SessionManager;
+    beforeAll(async () => {
+      for (const id of ['warm-a', 'warm-b']) {
+        await apps.createApp({ id, merchantId: 'm1', name: id, category: 'tools', description: 'counts' });
+        await apps.publish(id, { manifest, bundle: program, assets: [] });
+      }
+      warm = createSessionManager({ ...deps, warmSessions: 2, warmVersions: 1 });
+    });
+
+    it("has sessions of an opened version ready for the next user's open", async () => {
+      await warm.open('w1', 'warm-a');
+      await vi.waitFor(() => expect(runtime.warmCount).toBe(2));
+      const second = await warm.open('w2', 'warm-a');
+      expect(runtime.warmCount).toBe(1);
+      expect(text(second.frame)).toBe('n=0 saved= name= err=');
+      await vi.waitFor(() => expect(runtime.warmCount).toBe(2));
+    });
+
+    it('keeps only the most recently opened versions warm', async () => {
+      const versionOf = async (appId: string) => (await apps.runnable(appId, 'w1')).versionId;
+      await warm.open('w1', 'warm-b');
+      expect(warm.warmVersions()).toEqual([await versionOf('warm-b')]);
+      await vi.waitFor(() => expect(runtime.warmCount).toBe(2));
+    });
+
+    it('stops keeping a version warm once nobody opened it for the idle time', async () => {
+      await warm.evictIdle(Date.now() + 60_000);
+      expect(warm.warmVersions()).toEqual([]);
+      await vi.waitFor(() => expect(runtime.warmCount).toBe(0));
+    });
+
+    it('stops keeping a suspended app warm', async () => {
+      await warm.open('w1', 'warm-a');
+      await vi.waitFor(() => expect(runtime.warmCount).toBe(2));
+      await warm.endApp('warm-a', { code: 'app_suspended', message: 'suspended' });
+      expect(warm.warmVersions()).toEqual([]);
+      await vi.waitFor(() => expect(runtime.warmCount).toBe(0));
+    });
   });
 });
 

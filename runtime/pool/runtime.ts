@@ -36,7 +36,12 @@ export interface OpenOptions {
   sessionId?: string;
 }
 
-type WarmSpec = Omit<OpenOptions, 'onCall' | 'listener' | 'route' | 'query' | 'scene' | 'snapshot' | 'sessionId' | 'clock'>;
+export type WarmSpec = Omit<OpenOptions, 'onCall' | 'listener' | 'route' | 'query' | 'scene' | 'snapshot' | 'sessionId' | 'clock'>;
+
+/** A warm session fits an open only of the same merchant's app, with the same code and bounds. */
+function warmKey(spec: SessionSpec): string {
+  return JSON.stringify([spec.merchantId, spec.appId, spec.bundleKey, spec.limits]);
+}
 
 /**
  * The sandbox runtime: worker-thread shards running QuickJS, a watchdog, and the sessions on them.
@@ -98,15 +103,7 @@ export class Runtime implements SessionChannel {
   /** Opens a session and resolves once its first view is in `session.view`. */
   async open(o: OpenOptions): Promise<Session> {
     if (this.closed) throw new ShardError({ code: 'session_ended', message: 'runtime closed' });
-    const spec: SessionSpec = {
-      merchantId: o.merchantId,
-      appId: o.appId,
-      bundle: o.bundle,
-      bundleKey: createHash('sha256').update(o.bundle).digest('hex'),
-      pages: o.pages,
-      limits: this.limitsFor(o.limits),
-      clock: o.clock ?? 'real',
-    };
+    const spec = this.specOf(o, o.clock ?? 'real');
     const session = new Session(o.sessionId ?? randomUUID(), this.nextSlot++, spec, o.onCall, this);
     if (o.listener) session.listen(o.listener);
     this.sessions.set(session.id, session);
@@ -125,7 +122,7 @@ export class Runtime implements SessionChannel {
           query: o.query ?? {},
           scene: o.scene,
         });
-        this.scheduleRefill(spec.bundleKey);
+        this.scheduleRefill(warmKey(spec));
       } else {
         await this.start(session, o.snapshot ? { snapshot: o.snapshot } : { launch: { route: o.route ?? spec.pages.pages[0]!, query: o.query ?? {}, scene: o.scene } });
       }
@@ -153,26 +150,51 @@ export class Runtime implements SessionChannel {
     });
   }
 
-  /** Evaluates `count` sessions of a bundle ahead of time, so opening it skips parsing. */
-  async warm(o: WarmSpec | SessionSpec, count: number): Promise<void> {
-    const spec: SessionSpec =
-      'bundleKey' in o
-        ? o
-        : {
-            merchantId: o.merchantId,
-            appId: o.appId,
-            bundle: o.bundle,
-            bundleKey: createHash('sha256').update(o.bundle).digest('hex'),
-            pages: o.pages,
-            limits: this.limitsFor(o.limits),
-            clock: 'real',
-          };
-    const t = this.warmTargets.get(spec.bundleKey);
-    this.warmTargets.set(spec.bundleKey, { spec, target: (t?.target ?? 0) + count, refill: t?.refill });
-    await this.fill(spec, count);
+  /**
+   * Keeps `count` sessions of a bundle evaluated ahead of time, so opening it skips parsing and
+   * evaluation; each open takes one and the pool tops itself up. Setting the count again replaces
+   * it; 0 closes the ones waiting. Pools are per merchant and app: an identical bundle uploaded by
+   * another merchant never runs in this merchant's module.
+   */
+  async warm(o: WarmSpec, count: number): Promise<void> {
+    if (this.closed) return;
+    const spec = this.specOf(o, 'real');
+    const key = warmKey(spec);
+    const t = this.warmTargets.get(key);
+    if (t?.refill) clearTimeout(t.refill);
+    if (count <= 0) {
+      this.warmTargets.delete(key);
+      const waiting = this.warmPool.get(key) ?? [];
+      this.warmPool.delete(key);
+      await Promise.all(waiting.map((w) => w.shard.request({ op: 'close', sessionId: w.id }).catch(() => {})));
+      return;
+    }
+    this.warmTargets.set(key, { spec, target: count });
+    const missing = count - (this.warmPool.get(key)?.length ?? 0);
+    if (missing > 0) await this.fill(spec, missing);
+  }
+
+  /** Sessions waiting in the warm pools, across bundles. */
+  get warmCount(): number {
+    let n = 0;
+    for (const list of this.warmPool.values()) n += list.length;
+    return n;
+  }
+
+  private specOf(o: WarmSpec, clock: 'real' | 'manual'): SessionSpec {
+    return {
+      merchantId: o.merchantId,
+      appId: o.appId,
+      bundle: o.bundle,
+      bundleKey: createHash('sha256').update(o.bundle).digest('hex'),
+      pages: o.pages,
+      limits: this.limitsFor(o.limits),
+      clock,
+    };
   }
 
   private async fill(spec: SessionSpec, count: number): Promise<void> {
+    const key = warmKey(spec);
     await Promise.all(
       Array.from({ length: count }, async (_, i) => {
         // Spread across shards: warm sessions are not counted by pickShard.
@@ -180,9 +202,14 @@ export class Runtime implements SessionChannel {
         const shard = alive[i % alive.length] ?? this.pickShard();
         const id = `warm-${randomUUID()}`;
         await shard.request({ op: 'open', open: { sessionId: id, slot: 0, ...spec, clock: 'real', warmOnly: true } });
-        const list = this.warmPool.get(spec.bundleKey) ?? [];
+        // Stopped meanwhile (or the runtime closed): this one is not wanted.
+        if (!this.warmTargets.has(key) || this.closed) {
+          await shard.request({ op: 'close', sessionId: id }).catch(() => {});
+          return;
+        }
+        const list = this.warmPool.get(key) ?? [];
         list.push({ shard, id });
-        this.warmPool.set(spec.bundleKey, list);
+        this.warmPool.set(key, list);
       }),
     );
   }
@@ -191,20 +218,20 @@ export class Runtime implements SessionChannel {
    * Tops the pool up once opens pause: refilling means evaluating bundles on the same shards that
    * are answering the opens, so doing it mid-burst would slow every open behind it.
    */
-  private scheduleRefill(bundleKey: string): void {
-    const t = this.warmTargets.get(bundleKey);
+  private scheduleRefill(key: string): void {
+    const t = this.warmTargets.get(key);
     if (!t) return;
     if (t.refill) clearTimeout(t.refill);
     t.refill = setTimeout(() => {
       t.refill = undefined;
-      const missing = t.target - (this.warmPool.get(bundleKey)?.length ?? 0);
-      if (missing > 0 && !this.closed) void this.fill(t.spec, missing).catch(() => {});
+      const missing = t.target - (this.warmPool.get(key)?.length ?? 0);
+      if (missing > 0 && !this.closed && this.warmTargets.get(key) === t) void this.fill(t.spec, missing).catch(() => {});
     }, 50);
     t.refill.unref();
   }
 
   private takeWarm(spec: SessionSpec): { shard: Shard; id: string } | null {
-    const list = this.warmPool.get(spec.bundleKey);
+    const list = this.warmPool.get(warmKey(spec));
     while (list?.length) {
       const w = list.pop()!;
       if (!w.shard.dead) return w;
