@@ -7,6 +7,7 @@ import { memoryExhausted, type MerchantModule } from './modules.ts';
 import type { Notice, OpenRequest, Snapshot } from './protocol.ts';
 import { GuestClock } from './clock.ts';
 import { classifyGuestError } from './classify.ts';
+import type { PreparedContext } from './prepared-context.ts';
 
 export interface SessionHost {
   post(notice: Notice): void;
@@ -48,21 +49,23 @@ export class GuestSession {
     private readonly init: OpenRequest,
     readonly module: MerchantModule,
     private readonly host: SessionHost,
-    bootstrap: string,
+    prepared: PreparedContext,
   ) {
     this.id = init.sessionId;
     this.slot = init.slot;
     this.clock = new GuestClock(init.clock, (id) => this.host.timer(this, id));
-    this.rt = module.qjs.newRuntime();
-    this.rt.setMaxStackSize(init.limits.stackBytes);
-    this.rt.setInterruptHandler(() => this.pastDeadline());
-    this.ctx = this.rt.newContext();
+    this.rt = prepared.rt;
+    this.ctx = prepared.ctx;
+    this.enterFn = prepared.enter;
     try {
-      this.installBridge();
-      this.enterFn = this.evaluate(
-        `${bootstrap}\n;(() => { const e = globalThis.__atrium_enter; delete globalThis.__atrium_enter; return e; })()`,
-        'bootstrap.js',
-      );
+      this.rt.setMaxStackSize(init.limits.stackBytes);
+      this.rt.setInterruptHandler(() => this.pastDeadline());
+      prepared.bind((opH, payloadH) => {
+        const op = this.readString(opH, 32);
+        const payload = this.readString(payloadH, this.limits.argBytes + 256);
+        if (op === null || payload === null) return this.ctx.newString(refusal('too_large', `bridge arguments are limited to ${this.limits.argBytes} bytes`));
+        return this.ctx.newString(this.onBridge(op, payload));
+      });
       const bundleResult = this.evaluate(init.bundle, 'bundle.js');
       bundleResult.dispose();
     } catch (e) {
@@ -107,17 +110,6 @@ export class GuestSession {
 
   private disarm(): void {
     this.host.watch(this.slot, null);
-  }
-
-  private installBridge(): void {
-    const fn = this.ctx.newFunction('bridge', (opH, payloadH) => {
-      const op = this.readString(opH, 32);
-      const payload = this.readString(payloadH, this.limits.argBytes + 256);
-      if (op === null || payload === null) return this.ctx.newString(refusal('too_large', `bridge arguments are limited to ${this.limits.argBytes} bytes`));
-      return this.ctx.newString(this.onBridge(op, payload));
-    });
-    this.ctx.setProp(this.ctx.global, '__atrium_bridge', fn);
-    fn.dispose();
   }
 
   /** A guest string, or null when it is not a string or is longer than `max`. */

@@ -1,5 +1,6 @@
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSSyncVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 import ngImport from '@jitl/quickjs-ng-wasmfile-release-sync';
+import { prepareContext, type PreparedContext } from './prepared-context.ts';
 
 // The package's CommonJS typings describe the module object; at run time ESM gives the variant.
 const ng = ngImport as unknown as QuickJSSyncVariant;
@@ -20,6 +21,8 @@ export interface MerchantModule {
   sessions: number;
   /** After a host-side exception the module is never trusted with new work. */
   retired: boolean;
+  /** A context with the bootstrap evaluated, for the next session opened in this module. */
+  prepared: PreparedContext | null;
 }
 
 /**
@@ -32,13 +35,35 @@ export class ModuleRegistry {
    * Instantiated modules no merchant has touched yet, one per memory size in use, so a merchant's
    * first session does not wait for instantiation. A spare is handed to one merchant, never back.
    */
-  private readonly spares = new Map<number, Promise<{ qjs: QuickJSWASMModule; memory: WebAssembly.Memory }>>();
+  private readonly spares = new Map<number, Promise<Spare>>();
 
-  constructor(private readonly wasm: WebAssembly.Module) {}
+  constructor(
+    private readonly wasm: WebAssembly.Module,
+    private readonly bootstrap: string,
+  ) {}
 
-  private instantiate(maxBytes: number) {
+  private async instantiate(maxBytes: number): Promise<Spare> {
     const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: maxPages(maxBytes) });
-    return newQuickJSWASMModuleFromVariant(newVariant(ng, { wasmModule: this.wasm, wasmMemory: memory })).then((qjs) => ({ qjs, memory }));
+    const qjs = await newQuickJSWASMModuleFromVariant(newVariant(ng, { wasmModule: this.wasm, wasmMemory: memory }));
+    return { qjs, memory, prepared: prepareContext(qjs, this.bootstrap) };
+  }
+
+  /**
+   * The module's prepared context for a session about to open in it, or a new one made now; the
+   * module gets its next one once the current burst of work is over.
+   */
+  takeContext(m: MerchantModule): PreparedContext {
+    const ready = m.prepared;
+    m.prepared = null;
+    setTimeout(() => {
+      if (m.retired || m.prepared || !this.byMerchant.get(m.merchantId)?.includes(m)) return;
+      try {
+        m.prepared = prepareContext(m.qjs, this.bootstrap);
+      } catch {
+        // Out of memory, most likely: the next open makes its context itself, and says why.
+      }
+    }, 25).unref();
+    return ready ?? prepareContext(m.qjs, this.bootstrap);
   }
 
   /** Makes a spare module of this size ready in the background. */
@@ -67,10 +92,10 @@ export class ModuleRegistry {
     }
     const spare = this.spares.get(maxBytes);
     this.spares.delete(maxBytes);
-    const { qjs, memory } = await (spare ?? this.instantiate(maxBytes));
+    const { qjs, memory, prepared } = await (spare ?? this.instantiate(maxBytes));
     // Refill once the current burst of work is over, not in the middle of it.
     setTimeout(() => void this.prepare(maxBytes).catch(() => {}), 25).unref();
-    const m: MerchantModule = { merchantId, qjs, memory, maxBytes, sessions: 1, retired: false };
+    const m: MerchantModule = { merchantId, qjs, memory, maxBytes, sessions: 1, retired: false, prepared };
     list.push(m);
     this.byMerchant.set(merchantId, list);
     return m;
@@ -100,6 +125,12 @@ export class ModuleRegistry {
     }
     return { modules, wasmBytes };
   }
+}
+
+interface Spare {
+  qjs: QuickJSWASMModule;
+  memory: WebAssembly.Memory;
+  prepared: PreparedContext;
 }
 
 function maxPages(maxBytes: number): number {

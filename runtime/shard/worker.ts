@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ErrorBody } from '../../sdk/contract/index.ts';
 import { GuestSession, SessionEnd, type SessionHost } from './guest-session.ts';
-import { ModuleRegistry } from './modules.ts';
+import { memoryExhausted, ModuleRegistry, type MerchantModule } from './modules.ts';
+import type { PreparedContext } from './prepared-context.ts';
 import { WATCH, type Envelope, type FromShard, type Notice, type OpenRequest, type Request, type Response } from './protocol.ts';
 
 export interface ShardData {
@@ -22,7 +23,7 @@ export interface ShardData {
 const data = workerData as ShardData;
 const port = parentPort!;
 const watch = new Int32Array(data.watch);
-const registry = new ModuleRegistry(await WebAssembly.compile(readFileSync(data.wasmPath)));
+const registry = new ModuleRegistry(await WebAssembly.compile(readFileSync(data.wasmPath)), data.bootstrap);
 const sessions = new Map<string, GuestSession>();
 await registry.prepare(data.memoryBytes);
 
@@ -90,6 +91,16 @@ function end(s: GuestSession, reason: ErrorBody): void {
   }
 }
 
+/** A full module cannot even hold the bootstrap: that is the program's memory, not a crash. */
+function contextFor(module: MerchantModule): PreparedContext {
+  try {
+    return registry.takeContext(module);
+  } catch (e) {
+    if (memoryExhausted(module)) throw new SessionEnd({ code: 'memory_exceeded', message: 'the program ran out of memory' });
+    throw e;
+  }
+}
+
 async function open(o: OpenRequest): Promise<unknown> {
   if (sessions.has(o.sessionId)) throw new SessionEnd({ code: 'conflict', message: 'session already open' });
   if (o.bundle.length > o.limits.bundleBytes) {
@@ -98,7 +109,7 @@ async function open(o: OpenRequest): Promise<unknown> {
   const module = await registry.acquire(o.merchantId, o.limits.memoryBytes);
   let s: GuestSession;
   try {
-    s = new GuestSession(o, module, host, data.bootstrap);
+    s = new GuestSession(o, module, host, contextFor(module));
   } catch (e) {
     if (!(e instanceof SessionEnd)) module.retired = true;
     registry.release(module);
