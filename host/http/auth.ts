@@ -28,6 +28,7 @@ export function authenticate(options: { verify: TokenVerifier; verifyAppSecret?:
   return async function authenticateRequest(c, next) {
     c.set('principal', null);
     c.set('authFailure', null);
+    c.set('credential', null);
     const app = options.verifyAppSecret ? basicCredentials(c.req.header('authorization')) : undefined;
     if (app && options.verifyAppSecret) {
       // A merchant's backend: no cookie rides along, so no cross-site check is needed.
@@ -48,6 +49,7 @@ export function authenticate(options: { verify: TokenVerifier; verifyAppSecret?:
       try {
         const who = await options.verify(token);
         c.set('principal', { id: who.id, kind: who.kind, via: bearer ? 'bearer' : 'cookie' });
+        c.set('credential', token);
       } catch (err) {
         if (!(err instanceof AtriumError)) throw err;
         c.set('authFailure', err.message);

@@ -34,6 +34,8 @@ export interface AppEnv {
     principal: Principal | null;
     /** Why the token that came did not verify; the 401 says it. */
     authFailure: string | null;
+    /** The token that proved `principal` (bearer or cookie), so signing out can revoke it. */
+    credential: string | null;
     /** Whether cookies this request sets are `Secure` (off in development over http). */
     secureCookies: boolean;
   };

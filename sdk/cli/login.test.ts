@@ -90,4 +90,14 @@ describe('atrium login and logout', () => {
     expect(existsSync(join(configDir, 'credentials.json'))).toBe(false);
     expect((await host.atrium(['apps'], { configDir })).err).toMatch(/not signed in; run atrium login/);
   });
+
+  it('signs the token out on the host, so a copy of it kept elsewhere stops working', async () => {
+    const configDir = host.freshConfig();
+    await host.atrium(['login', '--host', host.url, '--email', host.merchant.email], { configDir, stdin: host.merchant.password });
+    const { token } = JSON.parse(readFileSync(join(configDir, 'credentials.json'), 'utf8')) as { token: string };
+    const me = () => fetch(`${host.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).status).toBe(200);
+    expect((await host.atrium(['logout'], { configDir })).code).toBe(0);
+    expect((await me()).status).toBe(401);
+  });
 });

@@ -3,7 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/databases.ts';
-import { signUp, startTestHost, type TestHost } from './support.ts';
+import { HOST_ORIGIN, PASSWORD, sessionCookie, signUp, startTestHost, type TestHost } from './support.ts';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -128,5 +128,45 @@ describe.each(testDatabases())('tokens on $name', (tdb) => {
     const again = await createIdentity({ db: host.db.kysely, dataDir: host.dataDir, now: host.clock.now });
     expect(await again.verifyToken(token)).toEqual({ id: account.id, kind: 'user' });
     expect(again.openidFor('app', account.id)).toBe(host.identity.openidFor('app', account.id));
+  });
+
+  it('signs out the session cookie used: kept and sent again, it no longer opens anything', async () => {
+    const { cookie } = await signUp(host);
+    expect((await host.call('GET', '/api/me', { cookie })).status).toBe(200);
+    expect((await host.call('POST', '/api/auth/logout', { cookie, origin: HOST_ORIGIN })).status).toBe(200);
+    const again = await host.call('GET', '/api/me', { cookie });
+    expect(again.status).toBe(401);
+    expect((await again.json()).error.message).toMatch(/signed out/);
+  });
+
+  it("signs out a tool's bearer token and leaves the browser session of the same account signed in", async () => {
+    const { email } = await signUp(host);
+    const login = await host.call('POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+    const { token } = await login.json();
+    const cookie = sessionCookie(login);
+    expect((await host.call('POST', '/api/auth/logout', { bearer: token })).status).toBe(200);
+    expect(await expect401(token)).toMatch(/signed out/);
+    expect((await host.call('GET', '/api/me', { cookie })).status).toBe(200);
+  });
+
+  it('leaves everything as it was when signing out with a token that does not verify', async () => {
+    const before = await host.db.kysely.selectFrom('identity_revoked_tokens').select('jti').execute();
+    const res = await host.call('POST', '/api/auth/logout', { bearer: 'not.a.token' });
+    expect(res.status).toBe(200);
+    await host.identity.revokeToken('still.not.a.token');
+    expect(await host.db.kysely.selectFrom('identity_revoked_tokens').select('jti').execute()).toEqual(before);
+  });
+
+  it('forgets a signed-out token once it would have expired anyway', async () => {
+    const { account } = await signUp(host);
+    const { token } = await host.identity.issueToken({ id: account.id, kind: 'user' }, 'session');
+    await host.identity.revokeToken(token);
+    const jti = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).jti as string;
+    const rows = () => host.db.kysely.selectFrom('identity_revoked_tokens').select('jti').where('jti', '=', jti).execute();
+    expect(await rows()).toHaveLength(1);
+    host.clock.advance(31 * DAY);
+    const other = await host.identity.issueToken({ id: account.id, kind: 'user' }, 'session');
+    await host.identity.revokeToken(other.token);
+    expect(await rows()).toHaveLength(0);
   });
 });

@@ -34,7 +34,7 @@ const logout = createRoute({
   method: 'post',
   path: '/api/auth/logout',
   tags: ['auth'],
-  summary: 'Sign out of the browser session (clears the cookie)',
+  summary: 'Sign out: the token this request came with (the session cookie or a bearer token) stops working, and the cookie is cleared',
   responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out'), ...errorResponses(403) },
 });
 
@@ -66,7 +66,9 @@ export function authRoutes(identity: IdentityService) {
     return c.json({ account, token, expiresAt }, 200);
   });
 
-  app.openapi(logout, (c) => {
+  app.openapi(logout, async (c) => {
+    const credential = c.get('credential');
+    if (credential) await identity.revokeToken(credential);
     clearSessionCookie(c);
     return c.json({ ok: true as const }, 200);
   });

@@ -44,4 +44,14 @@ export const identityMigrations: ModuleMigrations = {
       await db.schema.createIndex('identity_login_codes_expires').on('identity_login_codes').column('expires_at').execute();
     },
   },
+  '2026-11-27-01-identity-revoked-tokens': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('identity_revoked_tokens')
+        .addColumn('jti', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('identity_revoked_tokens_expires').on('identity_revoked_tokens').column('expires_at').execute();
+    },
+  },
 };

@@ -9,6 +9,7 @@ import { loadPlatformSecret, openidFor, unionidFor } from './platform-secret.ts'
 import { openSigningKeys } from './signing-keys.ts';
 import type { IdentityTables } from './tables.ts';
 import { createTokens, type TokenUse } from './tokens.ts';
+import { createRevocations } from './revocations.ts';
 import { createVerifiedTokens } from './verified-tokens.ts';
 
 export interface IdentityOptions {
@@ -33,8 +34,13 @@ export interface IdentityService {
   /** An enabled account, or undefined. */
   getAccount(id: string): Promise<AccountView | undefined>;
   issueToken(account: { id: string; kind: AccountKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
-  /** For the HTTP layer: a valid signature, unexpired, naming an enabled account of that kind. */
+  /** For the HTTP layer: a valid signature, unexpired, not signed out, naming an enabled account of that kind. */
   verifyToken(token: string): Promise<{ id: string; kind: AccountKind }>;
+  /**
+   * Signs a token out: from now on it verifies nowhere (on other nodes within the few seconds a
+   * verified token is trusted). A token that does not verify is left alone.
+   */
+  revokeToken(token: string): Promise<void>;
   /** A new current signing key; tokens signed by earlier keys keep verifying. Returns its kid. */
   rotateSigningKey(): Promise<string>;
   createAppSecret(merchantId: string, appId: string): Promise<IssuedAppSecret>;
@@ -55,6 +61,7 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
   const accounts = createAccounts(db, now);
   const credentials = createAppCredentials(db, secret, now);
   const codes = createLoginCodes(db, credentials, secret, now);
+  const revocations = createRevocations(db, now);
   const verified = createVerifiedTokens<{ id: string; kind: AccountKind }>({ ttlMs: options.verifiedTokenTtlMs ?? 10_000, max: 50_000, now });
 
   return {
@@ -67,11 +74,20 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
     async verifyToken(token) {
       const cached = verified.get(token);
       if (cached) return cached;
-      const { expiresAtMs, ...who } = await tokens.verify(token);
-      // A signature proves who we said it was; the row says whether that still holds.
+      const { expiresAtMs, jti, ...who } = await tokens.verify(token);
+      // A signature proves who we said it was; the rows say whether that still holds.
       if ((await accounts.enabledKind(who.id)) !== who.kind) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
+      if (jti && (await revocations.isRevoked(jti))) throw new AtriumError('unauthorized', 'This session was signed out; sign in again.');
       verified.set(token, who, expiresAtMs);
       return who;
+    },
+    async revokeToken(token) {
+      const found = await tokens.verify(token).catch((e: unknown) => {
+        if (e instanceof AtriumError) return null;
+        throw e;
+      });
+      verified.delete(token);
+      if (found?.jti) await revocations.revoke(found.jti, found.expiresAtMs);
     },
     rotateSigningKey: keys.rotate,
     createAppSecret: credentials.create,

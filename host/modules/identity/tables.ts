@@ -27,4 +27,9 @@ export interface IdentityTables {
     expires_at: string;
     used_at: string | null;
   };
+  /** Tokens signed out before they expired; a row is kept until the token would have expired. */
+  identity_revoked_tokens: {
+    jti: string;
+    expires_at: string;
+  };
 }

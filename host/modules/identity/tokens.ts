@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
 import { accountKinds, SESSION_COOKIE_SECONDS, type AccountKind } from '../../http/index.ts';
@@ -11,8 +12,18 @@ const ISSUER = 'atrium';
 
 export interface Tokens {
   issue(account: { id: string; kind: AccountKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
-  /** Who the token names and when it expires, or AtriumError('unauthorized') saying why not. */
-  verify(token: string): Promise<{ id: string; kind: AccountKind; expiresAtMs: number }>;
+  /**
+   * Who the token names, when it expires and its id (for signing it out; tokens made before ids
+   * were given have none), or AtriumError('unauthorized') saying why not.
+   */
+  verify(token: string): Promise<VerifiedToken>;
+}
+
+export interface VerifiedToken {
+  id: string;
+  kind: AccountKind;
+  expiresAtMs: number;
+  jti: string | null;
 }
 
 export function createTokens(keys: SigningKeys, now: () => Date): Tokens {
@@ -32,6 +43,7 @@ export function createTokens(keys: SigningKeys, now: () => Date): Tokens {
         .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' })
         .setIssuer(ISSUER)
         .setSubject(account.id)
+        .setJti(randomUUID())
         .setIssuedAt(issuedAt)
         .setExpirationTime(expiresAt)
         .sign(privateKey);
@@ -49,7 +61,7 @@ export function createTokens(keys: SigningKeys, now: () => Date): Tokens {
         });
         const kind = payload.kind;
         if (typeof payload.sub !== 'string' || !accountKinds.includes(kind as AccountKind)) throw new errors.JWTClaimValidationFailed('bad claims', payload);
-        return { id: payload.sub, kind: kind as AccountKind, expiresAtMs: payload.exp! * 1000 };
+        return { id: payload.sub, kind: kind as AccountKind, expiresAtMs: payload.exp! * 1000, jti: typeof payload.jti === 'string' ? payload.jti : null };
       } catch (err) {
         if (err instanceof errors.JWTExpired) throw new AtriumError('unauthorized', 'The session has expired; sign in again.');
         if (err instanceof errors.JOSEError || err instanceof TypeError) throw new AtriumError('unauthorized', 'The token is invalid; sign in again.');

@@ -20,6 +20,9 @@ export function createVerifiedTokens<T>(options: { ttlMs: number; max: number; n
       if (seen.size >= options.max) seen.delete(seen.keys().next().value!);
       seen.set(token, { who, until: Math.min(options.now().getTime() + options.ttlMs, expiresAtMs) });
     },
+    delete(token: string): void {
+      seen.delete(token);
+    },
     clear(): void {
       seen.clear();
     },
