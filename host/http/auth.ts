@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { AtriumError } from '../../sdk/contract/errors.ts';
 import { checkOrigin, isStateChanging } from './csrf.ts';
 import type { AccountKind, AppEnv, AppSecretVerifier, Principal, TokenVerifier } from './env.ts';
-import { readSessionCookie } from './session-cookie.ts';
+import { hasSessionCookie, readSessionCookie } from './session-cookie.ts';
 
 function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
@@ -43,11 +43,13 @@ export function authenticate(options: { verify: TokenVerifier; verifyAppSecret?:
     }
     const bearer = bearerToken(c.req.header('authorization'));
     const cookie = bearer ? undefined : readSessionCookie(c);
-    if (!bearer && isStateChanging(c.req.method)) checkOrigin(c, { hasCookie: cookie !== undefined, trusted: options.trustedOrigins });
-    const token = bearer ?? cookie;
+    if (!bearer && isStateChanging(c.req.method)) checkOrigin(c, { hasCookie: hasSessionCookie(c), trusted: options.trustedOrigins });
+    const token = bearer ?? cookie?.token;
     if (token !== undefined) {
       try {
         const who = await options.verify(token);
+        // A token moved into another kind's cookie is not that kind's session.
+        if (cookie && who.kind !== cookie.kind) throw new AtriumError('unauthorized', 'The session cookie is not valid; sign in again.');
         c.set('principal', { id: who.id, kind: who.kind, via: bearer ? 'bearer' : 'cookie' });
         c.set('credential', token);
       } catch (err) {

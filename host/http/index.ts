@@ -7,4 +7,4 @@ export { apiRoutes, accountKinds, type AccountKind, type AppEnv, type AppSecretV
 export { basicCredentials, only, requireAccount, requireAdmin, requireKind, requireMerchant, requireMerchantOrApp, requireUser } from './auth.ts';
 export { describeIssues, errorResponse, RateLimitedError, statusFor } from './errors.ts';
 export { ErrorSchema, errorResponses, json, jsonBody, signedIn } from './openapi.ts';
-export { clearSessionCookie, setSessionCookie, SESSION_COOKIE, SESSION_COOKIE_SECONDS } from './session-cookie.ts';
+export { ACCOUNT_HEADER, clearSessionCookie, requestedKind, sessionCookieName, setSessionCookie, SESSION_COOKIE_SECONDS } from './session-cookie.ts';

@@ -51,7 +51,12 @@ export const signedIn: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [
 
 export function registerDocument(app: OpenAPIHono<AppEnv>, path: string): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'atrium_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'atrium_user',
+    description: 'The browser session of a user; merchants and admins have atrium_merchant and atrium_admin. Send X-Atrium-Account: user|merchant|admin to pick one when the browser has several.',
+  });
   app.doc31(path, {
     openapi: '3.1.0',
     info: {

@@ -1,10 +1,20 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from './env.ts';
+import { accountKinds, type AccountKind, type AppEnv } from './env.ts';
 
-/** The browser's session: an httpOnly cookie holding the same JWT a tool sends as a bearer token. */
-export const SESSION_COOKIE = 'atrium_session';
+/**
+ * The browser's sessions: an httpOnly cookie per kind of account, each holding the same JWT a
+ * tool sends as a bearer token. One browser can so be a shopper in the shell, a merchant in
+ * /console and an admin in /admin at once, and signing in as one does not sign out the others.
+ */
+export const sessionCookieName = (kind: AccountKind): string => `atrium_${kind}`;
 export const SESSION_COOKIE_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * Atrium's own pages say which of the browser's accounts a request acts for. Requests without it
+ * (an EventSource cannot set headers) use the first session the browser has: user, merchant, admin.
+ */
+export const ACCOUNT_HEADER = 'x-atrium-account';
 
 /**
  * httpOnly so no script (ours or anyone's) can read it; SameSite=Lax so other sites' subrequests
@@ -15,14 +25,31 @@ function options(c: Context<AppEnv>) {
   return { httpOnly: true, sameSite: 'Lax', secure: c.get('secureCookies'), path: '/' } as const;
 }
 
-export function setSessionCookie(c: Context<AppEnv>, token: string): void {
-  setCookie(c, SESSION_COOKIE, token, { ...options(c), maxAge: SESSION_COOKIE_SECONDS });
+export function setSessionCookie(c: Context<AppEnv>, kind: AccountKind, token: string): void {
+  setCookie(c, sessionCookieName(kind), token, { ...options(c), maxAge: SESSION_COOKIE_SECONDS });
 }
 
-export function clearSessionCookie(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, options(c));
+export function clearSessionCookie(c: Context<AppEnv>, kind: AccountKind): void {
+  deleteCookie(c, sessionCookieName(kind), options(c));
 }
 
-export function readSessionCookie(c: Context<AppEnv>): string | undefined {
-  return getCookie(c, SESSION_COOKIE) || undefined;
+/** The kind the request says it acts for, when it names one. */
+export function requestedKind(c: Context<AppEnv>): AccountKind | undefined {
+  const named = c.req.header(ACCOUNT_HEADER)?.trim().toLowerCase();
+  return accountKinds.find((k) => k === named);
+}
+
+/** Whether the request carries any session cookie (the cross-site check needs to know). */
+export function hasSessionCookie(c: Context<AppEnv>): boolean {
+  return accountKinds.some((k) => Boolean(getCookie(c, sessionCookieName(k))));
+}
+
+/** The session cookie the request acts with: the one of the kind it names, else the first it has. */
+export function readSessionCookie(c: Context<AppEnv>): { kind: AccountKind; token: string } | undefined {
+  const named = requestedKind(c);
+  for (const kind of named ? [named] : accountKinds) {
+    const token = getCookie(c, sessionCookieName(kind));
+    if (token) return { kind, token };
+  }
+  return undefined;
 }

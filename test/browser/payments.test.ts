@@ -2,7 +2,7 @@
  * Paying on the platform, end to end in chromium with the demo seed: the user sets a PIN and tops
  * up in the Wallet, buys in the released `shop` example and pays in the host's sheet; the merchant
  * ships, refunds and answers in the console and watches the balance and webhooks; the admin decides
- * a dispute. Each account in its own browser context (one session cookie serves every kind).
+ * a dispute. Each person at a browser of their own.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

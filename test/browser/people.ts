@@ -11,7 +11,7 @@ export interface Person {
   errors: string[];
 }
 
-/** Someone at their own browser (a context of their own: one session cookie serves every kind of account). */
+/** Someone at their own browser: a context of their own, with its own cookies. */
 export async function person(browser: Browser, viewport = { width: 1280, height: 860 }): Promise<Person> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();

@@ -111,7 +111,21 @@ describe.each(testDatabases())('accounts over HTTP on $name', (tdb) => {
     const { cookie } = await signUp(host);
     const res = await host.call('POST', '/api/auth/logout', { cookie, origin: HOST_ORIGIN });
     expect(res.status).toBe(200);
-    expect(res.headers.get('set-cookie')).toMatch(/atrium_session=;.*Max-Age=0/);
+    expect(res.headers.get('set-cookie')).toMatch(/atrium_user=;.*Max-Age=0/);
+  });
+
+  it('keeps a user and a merchant signed in side by side in one browser, and signs out only the one asked', async () => {
+    const shopper = await signUp(host, 'Shopper');
+    const email = uniqueEmail('m');
+    const signup = await host.call('POST', '/api/auth/signup', { body: { email, password: PASSWORD, displayName: 'Seller', kind: 'merchant' }, origin: HOST_ORIGIN });
+    const browser = `${shopper.cookie}; ${sessionCookie(signup)}`;
+    const me = (kind: string) => host.call('GET', '/api/me', { cookie: browser, headers: { 'x-atrium-account': kind } });
+    expect(await (await me('user')).json()).toMatchObject({ id: shopper.account.id, kind: 'user' });
+    expect(await (await me('merchant')).json()).toMatchObject({ email, kind: 'merchant' });
+    const out = await host.call('POST', '/api/auth/logout', { cookie: browser, origin: HOST_ORIGIN, headers: { 'x-atrium-account': 'merchant' } });
+    expect(out.headers.get('set-cookie')).toMatch(/^atrium_merchant=;.*Max-Age=0/);
+    expect((await me('merchant')).status).toBe(401);
+    expect((await me('user')).status).toBe(200);
   });
 
   it('shows each user only their own account', async () => {

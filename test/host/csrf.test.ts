@@ -57,7 +57,7 @@ describe.each(testDatabases())('cross-site requests on $name', (tdb) => {
     const res = await host.call('POST', '/api/auth/logout', { bearer: token });
     expect(res.status).toBe(200);
     // Even with a cookie alongside: the bearer is what authenticates, and no page can set it.
-    const both = await host.call('POST', '/api/auth/logout', { bearer: token, cookie: 'atrium_session=x', origin: 'https://evil.example' });
+    const both = await host.call('POST', '/api/auth/logout', { bearer: token, cookie: 'atrium_user=x', origin: 'https://evil.example' });
     expect(both.status).toBe(200);
   });
 });

@@ -29,7 +29,7 @@ function testApp(overrides: Partial<HttpDeps> = {}) {
   routes.get('/api/test/merchant', (c) => c.json(requireMerchant(c)));
   routes.get('/api/test/admin', (c) => c.json(requireAdmin(c)));
   routes.post('/api/test/cookie', (c) => {
-    setSessionCookie(c, 'token');
+    setSessionCookie(c, 'user', 'token');
     return c.json({ ok: true });
   });
   routes.openapi(
@@ -133,20 +133,38 @@ describe('the HTTP foundation', () => {
     expect((await get('/api/test/admin', 'admin:a1')).status).toBe(200);
     const bad = await get('/api/test/user', 'forged');
     expect(await bad.json()).toEqual({ error: { code: 'unauthorized', message: 'The token is invalid.' } });
-    const cookie = await app.request('/api/test/merchant', { headers: { cookie: 'atrium_session=merchant:m1' } });
+    const cookie = await app.request('/api/test/merchant', { headers: { cookie: 'atrium_merchant=merchant:m1' } });
     expect(await cookie.json()).toEqual({ id: 'm1', kind: 'merchant', via: 'cookie' });
+  });
+
+  it("keeps each kind's browser session in a cookie of its own and acts for the kind the request names", async () => {
+    const { app } = testApp();
+    const both = 'atrium_user=user:u1; atrium_merchant=merchant:m1';
+    const as = (path: string, kind?: string) => app.request(path, { headers: { cookie: both, ...(kind ? { 'x-atrium-account': kind } : {}) } });
+    expect(await (await as('/api/test/merchant', 'merchant')).json()).toMatchObject({ id: 'm1', kind: 'merchant' });
+    expect(await (await as('/api/test/user', 'user')).json()).toMatchObject({ id: 'u1', kind: 'user' });
+    // Without a name, the first session the browser has: the user's.
+    expect(await (await as('/api/test/user')).json()).toMatchObject({ id: 'u1' });
+    expect((await as('/api/test/admin', 'admin')).status).toBe(401);
+  });
+
+  it("refuses a token carried in another kind's cookie", async () => {
+    const { app } = testApp();
+    const res = await app.request('/api/test/merchant', { headers: { cookie: 'atrium_merchant=user:u1', 'x-atrium-account': 'merchant' } });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.message).toMatch(/not valid/);
   });
 
   it('sets Secure session cookies outside development', async () => {
     const prod = await testApp().app.request('/api/test/cookie', { method: 'POST' });
-    expect(prod.headers.get('set-cookie')).toMatch(/atrium_session=token;.*HttpOnly.*Secure.*SameSite=Lax/);
+    expect(prod.headers.get('set-cookie')).toMatch(/atrium_user=token;.*HttpOnly.*Secure.*SameSite=Lax/);
     const dev = await testApp({ dev: true }).app.request('/api/test/cookie', { method: 'POST' });
     expect(dev.headers.get('set-cookie')).not.toMatch(/Secure/);
   });
 
   it('accepts trusted origins besides its own for cookie-riding POSTs', async () => {
     const { app } = testApp({ trustedOrigins: ['https://console.example'] });
-    const post = (origin: string) => app.request('/api/test/cookie', { method: 'POST', headers: { cookie: 'atrium_session=user:u1', origin } });
+    const post = (origin: string) => app.request('/api/test/cookie', { method: 'POST', headers: { cookie: 'atrium_user=user:u1', origin } });
     expect((await post('https://console.example')).status).toBe(200);
     expect((await post('https://evil.example')).status).toBe(403);
     expect((await post('http://localhost')).status).toBe(200);

@@ -81,12 +81,12 @@ export function uniqueEmail(label = 'u'): string {
 
 export const PASSWORD = 'correct horse battery';
 
-/** The `name=value` of the session cookie a response sets, for sending back. */
+/** The `name=value` of the session cookie a response sets (any kind's), for sending back. */
 export function sessionCookie(res: Response): string {
   const set = res.headers.get('set-cookie') ?? '';
-  const match = set.match(/atrium_session=([^;]*)/);
-  if (!match?.[1]) throw new Error(`no session cookie in: ${set}`);
-  return `atrium_session=${match[1]}`;
+  const match = set.match(/(atrium_(?:user|merchant|admin))=([^;]+)/);
+  if (!match?.[2]) throw new Error(`no session cookie in: ${set}`);
+  return `${match[1]}=${match[2]}`;
 }
 
 /** Signs a new user up through the API; returns the account and a cookie riding their session. */

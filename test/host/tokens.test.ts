@@ -21,7 +21,7 @@ describe.each(testDatabases())('tokens on $name', (tdb) => {
   });
 
   async function expect401(token: string, via: 'bearer' | 'cookie' = 'bearer') {
-    const res = await host.call('GET', '/api/me', via === 'bearer' ? { bearer: token } : { cookie: `atrium_session=${token}` });
+    const res = await host.call('GET', '/api/me', via === 'bearer' ? { bearer: token } : { cookie: `atrium_user=${token}` });
     expect(res.status).toBe(401);
     const body = await res.json();
     expect(body.error.code).toBe('unauthorized');
@@ -105,7 +105,7 @@ describe.each(testDatabases())('tokens on $name', (tdb) => {
 
   it('ignores a bad cookie on public routes, so signing in again works', async () => {
     const { email } = await signUp(host);
-    const res = await host.call('POST', '/api/auth/login', { body: { email, password: 'correct horse battery' }, cookie: 'atrium_session=stale.junk.token', origin: 'http://localhost' });
+    const res = await host.call('POST', '/api/auth/login', { body: { email, password: 'correct horse battery' }, cookie: 'atrium_user=stale.junk.token', origin: 'http://localhost' });
     expect(res.status).toBe(200);
   });
 

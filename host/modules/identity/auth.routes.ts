@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
-import { apiRoutes, clearSessionCookie, errorResponses, json, jsonBody, requireAccount, setSessionCookie, signedIn } from '../../http/index.ts';
+import { accountKinds, apiRoutes, clearSessionCookie, errorResponses, json, jsonBody, requestedKind, requireAccount, setSessionCookie, signedIn } from '../../http/index.ts';
 import { AccountView, LoginInput, SignupInput } from './account-input.ts';
 import type { IdentityService } from './service.ts';
 
@@ -34,7 +34,7 @@ const logout = createRoute({
   method: 'post',
   path: '/api/auth/logout',
   tags: ['auth'],
-  summary: 'Sign out: the token this request came with (the session cookie or a bearer token) stops working, and the cookie is cleared',
+  summary: 'Sign out: the token this request came with (a session cookie or a bearer token) stops working, and that session cookie is cleared',
   responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out'), ...errorResponses(403) },
 });
 
@@ -54,14 +54,14 @@ export function authRoutes(identity: IdentityService) {
   app.openapi(signup, async (c) => {
     const { kind, ...input } = c.req.valid('json');
     const account = await identity.createAccount(kind, input);
-    setSessionCookie(c, (await identity.issueToken(account, 'session')).token);
+    setSessionCookie(c, account.kind, (await identity.issueToken(account, 'session')).token);
     return c.json(account, 201);
   });
 
   app.openapi(login, async (c) => {
     const { email, password, kind } = c.req.valid('json');
     const account = await identity.authenticate(kind, email, password);
-    setSessionCookie(c, (await identity.issueToken(account, 'session')).token);
+    setSessionCookie(c, account.kind, (await identity.issueToken(account, 'session')).token);
     const { token, expiresAt } = await identity.issueToken(account, 'tool');
     return c.json({ account, token, expiresAt }, 200);
   });
@@ -69,7 +69,10 @@ export function authRoutes(identity: IdentityService) {
   app.openapi(logout, async (c) => {
     const credential = c.get('credential');
     if (credential) await identity.revokeToken(credential);
-    clearSessionCookie(c);
+    // The session signed out is the one the request acted with; with none to go by, every one.
+    const principal = c.get('principal');
+    const kind = requestedKind(c) ?? (principal?.via === 'cookie' ? principal.kind : undefined);
+    for (const k of kind ? [kind] : accountKinds) clearSessionCookie(c, k);
     return c.json({ ok: true as const }, 200);
   });
 

@@ -21,15 +21,27 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Which of the browser's accounts this page acts for: the merchant console and the admin console
+ * have their own, the shell is the user's. Each kind keeps its own session cookie, so one browser
+ * can have all three open at once.
+ */
+export function pageAccountKind(pathname: string): Account['kind'] {
+  if (pathname === '/console' || pathname.startsWith('/console/')) return 'merchant';
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return 'admin';
+  return 'user';
+}
+
 /** One call of the host's API; `headers` for the few that take more (an `Idempotency-Key`). */
 export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   let res: Response;
+  const base = { accept: 'application/json', 'x-atrium-account': pageAccountKind(location.pathname) };
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: body === undefined ? { accept: 'application/json', ...headers } : { accept: 'application/json', 'content-type': 'application/json', ...headers },
+      headers: body === undefined ? { ...base, ...headers } : { ...base, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
       // A session closed as the page goes away still reaches the host.
       keepalive: method === 'DELETE',

@@ -1,7 +1,7 @@
 /**
- * A console's sign-in page, for its one kind of account (merchants may also create one). One
- * session cookie serves every kind, so it says plainly that signing in here replaces whoever is
- * signed in on this browser, in the shell too.
+ * A console's sign-in page, for its one kind of account (merchants may also create one). Each kind
+ * has a session of its own, so it says that signing in here leaves the Atrium app and the other
+ * console as they are.
  */
 import { el } from '../../../sdk/view/chrome/index.ts';
 import { auth, formMessage, type Account } from '../common/http.ts';
@@ -12,8 +12,6 @@ export interface SignInOptions {
   /** `Merchant console` */
   name: string;
   tagline: string;
-  /** Someone of another kind is signed in on this browser now. */
-  current: Account | null;
   /** Why the page is shown when it is not the first visit (a session that ended). */
   notice?: string;
   signedIn(account: Account): void;
@@ -24,8 +22,6 @@ function segments(...tabs: HTMLElement[]): HTMLElement {
   s.setAttribute('role', 'tablist');
   return s;
 }
-
-const KIND_WORD: Record<Account['kind'], string> = { user: 'an Atrium user', merchant: 'a merchant', admin: 'an admin' };
 
 export function signInPage(o: SignInOptions): HTMLElement {
   const canSignUp = o.kind === 'merchant';
@@ -60,13 +56,7 @@ export function signInPage(o: SignInOptions): HTMLElement {
       b.addEventListener('click', () => to !== mode && draw(to));
       return b;
     };
-    const session = el(
-      'p',
-      'desk-session-note',
-      o.current
-        ? `You are signed in on this browser as ${o.current.email} (${KIND_WORD[o.current.kind]}). Signing in here signs that account out, in the Atrium app too.`
-        : 'One sign-in per browser: signing in here signs out any other Atrium account on this browser, in the Atrium app too.',
-    );
+    const session = el('p', 'desk-session-note', 'Signing in here keeps you signed in to the Atrium app and the other console on this browser, as whoever you are there.');
     session.dataset.testid = 'session-note';
     card.replaceChildren(
       ...(o.notice ? [el('div', 'desk-auth-notice', o.notice)] : []),

@@ -38,7 +38,7 @@ export function startDesk<R>(o: DeskOptions<R>): void {
     current = null;
     ui.closeAll();
     if (!account || account.kind !== o.kind) {
-      screen.replaceChildren(signInPage({ kind: o.kind, name: o.name, tagline: o.tagline, current: account, notice, signedIn }));
+      screen.replaceChildren(signInPage({ kind: o.kind, name: o.name, tagline: o.tagline, notice, signedIn }));
       document.title = `Sign in · ${o.name} · Atrium`;
       return;
     }
@@ -63,7 +63,7 @@ export function startDesk<R>(o: DeskOptions<R>): void {
 
   function failed(e: unknown): void {
     if (e instanceof ApiError && e.status === 401) {
-      // Signed out elsewhere, expired, or replaced by another kind of account in another tab.
+      // Signed out in another tab, expired, or replaced by another account of this kind.
       account = null;
       notice = 'Your session ended. Sign in again to carry on.';
       return show(router.route);

@@ -9,8 +9,6 @@ export interface ShellContext {
   ui: Overlays;
   /** The signed-in account, or null. */
   readonly account: Account | null;
-  /** A merchant or admin signed in on this browser through a console, who is not a user here. */
-  readonly consoleAccount: Account | null;
   setAccount(account: Account | null): void;
 }
 

@@ -19,8 +19,6 @@ const screen = el('div', 'shell-screen');
 document.body.append(el('div', 'shell-root', screen, ui.toastLayer, ui.modalLayer));
 
 let account: Account | null = null;
-/** A merchant or admin signed in on this browser (through a console): not signed in to the shell. */
-let consoleAccount: Account | null = null;
 let current: Page | null = null;
 
 const router = createRouter({ show, moved: (from, to) => current?.moved?.(from, to) ?? false });
@@ -30,12 +28,8 @@ const ctx: ShellContext = {
   get account() {
     return account;
   },
-  get consoleAccount() {
-    return consoleAccount;
-  },
   setAccount(a) {
     account = a;
-    consoleAccount = null;
   },
 };
 
@@ -81,10 +75,9 @@ function notFound(): Page {
 async function boot(): Promise<void> {
   screen.replaceChildren(el('div', 'shell-boot', el('span', 'shell-logo', 'A')));
   try {
-    // One cookie serves every kind of account; only a user's opens mini-programs here.
+    // The shell asks for the browser's user session; a console's merchant or admin is not one.
     const me = await api.me();
     account = me?.kind === 'user' ? me : null;
-    consoleAccount = me && me.kind !== 'user' ? me : null;
   } catch (e) {
     const retry = button('shell-primary', () => void boot(), 'Try again');
     screen.replaceChildren(el('div', 'shell-empty shell-empty-page', el('div', 'shell-empty-title', "Can't reach Atrium"), el('div', 'shell-empty-text', (e as Error).message), retry));

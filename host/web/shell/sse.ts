@@ -34,7 +34,7 @@ export function openStream(o: StreamOptions): Stream {
   async function run(): Promise<void> {
     for (let attempt = 0; !closed; ) {
       controller = new AbortController();
-      const headers: Record<string, string> = { accept: 'text/event-stream' };
+      const headers: Record<string, string> = { accept: 'text/event-stream', 'x-atrium-account': 'user' };
       if (lastId !== null) headers['last-event-id'] = lastId;
       try {
         const res = await fetch(o.url, { headers, credentials: 'same-origin', cache: 'no-store', signal: controller.signal });

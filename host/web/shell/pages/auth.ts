@@ -50,16 +50,9 @@ export function authPage(ctx: ShellContext, mode: 'login' | 'signup', next: stri
       el('h1', 'shell-auth-title', 'Atrium'),
       el('p', 'shell-auth-tagline', 'Shops, services and more in one app. Nothing to install.'),
     ),
-    el('div', 'shell-card shell-auth-card', el('nav', 'shell-segments', tab('login', 'Log in'), tab('signup', 'Sign up')), form, ...consoleNote()),
+    el('div', 'shell-card shell-auth-card', el('nav', 'shell-segments', tab('login', 'Log in'), tab('signup', 'Sign up')), form),
     router.link('/', 'shell-auth-browse', 'Just looking? Browse mini-programs'),
   );
-
-  /** Signed in to a console on this browser: logging in here takes its place. */
-  function consoleNote(): HTMLElement[] {
-    const other = ctx.consoleAccount;
-    if (!other) return [];
-    return [el('p', 'shell-auth-note', `${other.email} is signed in to the ${other.kind} console on this browser. Logging in here signs it out there.`)];
-  }
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
