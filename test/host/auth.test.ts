@@ -128,6 +128,71 @@ describe.each(testDatabases())('accounts over HTTP on $name', (tdb) => {
     expect((await me('user')).status).toBe(200);
   });
 
+  describe('changing the password', () => {
+    const NEW = 'a brand new passphrase';
+    async function twoDevices() {
+      const first = await signUp(host);
+      const login = await host.call('POST', '/api/auth/login', { body: { email: first.email, password: PASSWORD } });
+      const { token } = await login.json();
+      // Later than both sign-ins: sessions end "before now", to the millisecond.
+      host.clock.advance(1000);
+      return { ...first, other: sessionCookie(login), token };
+    }
+    const change = (cookie: string, body: unknown) => host.call('POST', '/api/me/password', { cookie, origin: HOST_ORIGIN, body });
+    const meWith = (o: { cookie?: string; bearer?: string }) => host.call('GET', '/api/me', o).then((r) => r.status);
+
+    it('ends every other session, keeps this one, and lets only the new password sign in', async () => {
+      const d = await twoDevices();
+      const res = await change(d.cookie, { currentPassword: PASSWORD, newPassword: NEW });
+      expect(res.status).toBe(200);
+      expect(await meWith({ cookie: sessionCookie(res) })).toBe(200);
+      expect(await meWith({ cookie: d.other })).toBe(401);
+      expect(await meWith({ bearer: d.token })).toBe(401);
+      expect((await host.call('POST', '/api/auth/login', { body: { email: d.email, password: PASSWORD } })).status).toBe(401);
+      expect((await host.call('POST', '/api/auth/login', { body: { email: d.email, password: NEW } })).status).toBe(200);
+    });
+
+    it('gives a tool that changed it with its bearer token a fresh token', async () => {
+      const d = await twoDevices();
+      const res = await host.call('POST', '/api/me/password', { bearer: d.token, body: { currentPassword: PASSWORD, newPassword: NEW } });
+      const body = await res.json();
+      expect(body).toMatchObject({ ok: true, token: expect.any(String) });
+      expect(await meWith({ bearer: body.token })).toBe(200);
+      expect(await meWith({ bearer: d.token })).toBe(401);
+    });
+
+    it('refuses a wrong current password with 403 and changes nothing', async () => {
+      const d = await twoDevices();
+      const res = await change(d.cookie, { currentPassword: 'not my password', newPassword: NEW });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error).toEqual({ code: 'forbidden', message: 'The current password is wrong.' });
+      expect(await meWith({ cookie: d.other })).toBe(200);
+      expect((await host.call('POST', '/api/auth/login', { body: { email: d.email, password: PASSWORD } })).status).toBe(200);
+    });
+
+    it('refuses a new password that is too short with 400 and changes nothing', async () => {
+      const d = await twoDevices();
+      const res = await change(d.cookie, { currentPassword: PASSWORD, newPassword: 'short' });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.message).toMatch(/newPassword: at least 10 characters/);
+      expect(await meWith({ cookie: d.other })).toBe(200);
+    });
+  });
+
+  it('signs out everywhere: every session of the account ends, this one too', async () => {
+    const first = await signUp(host);
+    const login = await host.call('POST', '/api/auth/login', { body: { email: first.email, password: PASSWORD } });
+    const { token } = await login.json();
+    host.clock.advance(1000);
+    const res = await host.call('POST', '/api/me/sessions/end', { cookie: first.cookie, origin: HOST_ORIGIN });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/^atrium_user=;.*Max-Age=0/);
+    for (const o of [{ cookie: first.cookie }, { cookie: sessionCookie(login) }, { bearer: token }]) {
+      expect((await host.call('GET', '/api/me', o)).status).toBe(401);
+    }
+    expect((await host.call('POST', '/api/auth/login', { body: { email: first.email, password: PASSWORD } })).status).toBe(200);
+  });
+
   it('shows each user only their own account', async () => {
     const mei = await signUp(host, 'Mei');
     const li = await signUp(host, 'Li');

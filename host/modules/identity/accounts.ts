@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
 import { newId } from '../../db/index.ts';
 import { describeIssues, type AccountKind } from '../../http/index.ts';
-import { SignupInput, type AccountView } from './account-input.ts';
+import { Password, SignupInput, type AccountView } from './account-input.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { IdentityTables } from './tables.ts';
@@ -39,6 +39,7 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
         password_hash: await hashPassword(password),
         created_at: now().toISOString(),
         disabled: 0,
+        sessions_valid_from: null,
       };
       try {
         await db.insertInto('identity_accounts').values(row).execute();
@@ -74,10 +75,38 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
       return row && viewOf(row);
     },
 
-    /** The kind of an enabled account, or undefined: the per-request check behind every token. */
-    async enabledKind(id: string): Promise<AccountKind | undefined> {
-      const row = await db.selectFrom('identity_accounts').select('kind').where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
-      return row?.kind;
+    /** An enabled account's kind and since when its tokens count: the check behind every token. */
+    async tokenState(id: string): Promise<{ kind: AccountKind; sessionsValidFromMs: number } | undefined> {
+      const row = await db.selectFrom('identity_accounts').select(['kind', 'sessions_valid_from']).where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
+      return row && { kind: row.kind, sessionsValidFromMs: row.sessions_valid_from ? Date.parse(row.sessions_valid_from) : 0 };
+    },
+
+    /**
+     * Sets a new password, checking the current one as a sign-in would (throttled, same answer
+     * for every failure), and ends every session made before now.
+     */
+    async changePassword(id: string, current: string, next: string): Promise<void> {
+      const row = await db.selectFrom('identity_accounts').selectAll().where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
+      if (!row) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
+      const parsed = Password.safeParse(next);
+      if (!parsed.success) throw new AtriumError('invalid_args', `newPassword: ${describeIssues(parsed.error)}`);
+      const key = `${row.kind}:${row.email}`;
+      throttle.check(key);
+      if (!(await verifyPassword(current, row.password_hash))) {
+        throttle.failed(key);
+        throw new AtriumError('forbidden', 'The current password is wrong.');
+      }
+      throttle.succeeded(key);
+      await db
+        .updateTable('identity_accounts')
+        .set({ password_hash: await hashPassword(parsed.data), sessions_valid_from: now().toISOString() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Ends every session of the account made before now. */
+    async endSessions(id: string): Promise<void> {
+      await db.updateTable('identity_accounts').set({ sessions_valid_from: now().toISOString() }).where('id', '=', id).execute();
     },
 
     async hasAdmin(): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
-import { accountKinds, apiRoutes, clearSessionCookie, errorResponses, json, jsonBody, requestedKind, requireAccount, setSessionCookie, signedIn } from '../../http/index.ts';
+import { accountKinds, apiRoutes, clearSessionCookie, errorResponses, json, jsonBody, requestedKind, requireAccount, requireKind, setSessionCookie, signedIn } from '../../http/index.ts';
 import { AccountView, LoginInput, SignupInput } from './account-input.ts';
 import type { IdentityService } from './service.ts';
 
@@ -38,6 +38,30 @@ const logout = createRoute({
   responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out'), ...errorResponses(403) },
 });
 
+const changePassword = createRoute({
+  method: 'post',
+  path: '/api/me/password',
+  tags: ['auth'],
+  summary: "Change the password: every other session of the account ends, this one carries on",
+  description:
+    'Answers 403 forbidden when the current password is wrong (throttled like signing in). A browser gets a fresh session cookie; a tool calling with a bearer token gets a fresh token in the answer, since the one it sent has ended.',
+  security: signedIn,
+  request: { body: jsonBody(z.object({ currentPassword: z.string().min(1, 'required').max(256), newPassword: z.string().max(256) }).strict()) },
+  responses: {
+    200: json(z.object({ ok: z.literal(true), token: z.string().optional(), expiresAt: z.string().optional() }), 'Changed'),
+    ...errorResponses(400, 401, 403, 429),
+  },
+});
+
+const endSessions = createRoute({
+  method: 'post',
+  path: '/api/me/sessions/end',
+  tags: ['auth'],
+  summary: 'Sign out everywhere: every session of the account ends, on every device, this one too',
+  security: signedIn,
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out everywhere'), ...errorResponses(401, 403) },
+});
+
 const me = createRoute({
   method: 'get',
   path: '/api/me',
@@ -73,6 +97,25 @@ export function authRoutes(identity: IdentityService) {
     const principal = c.get('principal');
     const kind = requestedKind(c) ?? (principal?.via === 'cookie' ? principal.kind : undefined);
     for (const k of kind ? [kind] : accountKinds) clearSessionCookie(c, k);
+    return c.json({ ok: true as const }, 200);
+  });
+
+  app.openapi(changePassword, async (c) => {
+    const principal = requireKind(c, ...accountKinds);
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const who = { id: principal.id, kind: principal.kind };
+    if (principal.via === 'cookie') {
+      setSessionCookie(c, principal.kind, (await identity.changePassword(who, currentPassword, newPassword, 'session')).token);
+      return c.json({ ok: true as const }, 200);
+    }
+    const { token, expiresAt } = await identity.changePassword(who, currentPassword, newPassword, 'tool');
+    return c.json({ ok: true as const, token, expiresAt }, 200);
+  });
+
+  app.openapi(endSessions, async (c) => {
+    const principal = requireKind(c, ...accountKinds);
+    await identity.signOutEverywhere(principal.id);
+    clearSessionCookie(c, principal.kind);
     return c.json({ ok: true as const }, 200);
   });
 

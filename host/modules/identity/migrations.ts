@@ -54,4 +54,9 @@ export const identityMigrations: ModuleMigrations = {
       await db.schema.createIndex('identity_revoked_tokens_expires').on('identity_revoked_tokens').column('expires_at').execute();
     },
   },
+  '2026-11-27-02-identity-sessions-valid-from': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('identity_accounts').addColumn('sessions_valid_from', 'text').execute();
+    },
+  },
 };

@@ -37,6 +37,14 @@ export interface IdentityService {
   /** For the HTTP layer: a valid signature, unexpired, not signed out, naming an enabled account of that kind. */
   verifyToken(token: string): Promise<{ id: string; kind: AccountKind }>;
   /**
+   * Changes the password after checking the current one (forbidden when wrong, throttled like
+   * sign-in) and ends every other session: tokens issued before now stop verifying. Returns a
+   * fresh token of `use` for the caller, who stays signed in.
+   */
+  changePassword(account: { id: string; kind: AccountKind }, current: string, next: string, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
+  /** Ends every session of the account, on every device, this one included. */
+  signOutEverywhere(accountId: string): Promise<void>;
+  /**
    * Signs a token out: from now on it verifies nowhere (on other nodes within the few seconds a
    * verified token is trusted). A token that does not verify is left alone.
    */
@@ -74,12 +82,24 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
     async verifyToken(token) {
       const cached = verified.get(token);
       if (cached) return cached;
-      const { expiresAtMs, jti, ...who } = await tokens.verify(token);
+      const { expiresAtMs, issuedAtMs, jti, ...who } = await tokens.verify(token);
       // A signature proves who we said it was; the rows say whether that still holds.
-      if ((await accounts.enabledKind(who.id)) !== who.kind) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
-      if (jti && (await revocations.isRevoked(jti))) throw new AtriumError('unauthorized', 'This session was signed out; sign in again.');
+      const state = await accounts.tokenState(who.id);
+      if (state?.kind !== who.kind) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
+      const signedOut = issuedAtMs < state.sessionsValidFromMs || (jti !== null && (await revocations.isRevoked(jti)));
+      if (signedOut) throw new AtriumError('unauthorized', 'This session was signed out; sign in again.');
       verified.set(token, who, expiresAtMs);
       return who;
+    },
+    async changePassword(account, current, next, use) {
+      await accounts.changePassword(account.id, current, next);
+      verified.forget((who) => who.id === account.id);
+      // Issued after the change, so not before the moment it took effect: this one verifies.
+      return tokens.issue(account, use);
+    },
+    async signOutEverywhere(accountId) {
+      await accounts.endSessions(accountId);
+      verified.forget((who) => who.id === accountId);
     },
     async revokeToken(token) {
       const found = await tokens.verify(token).catch((e: unknown) => {

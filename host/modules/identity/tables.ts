@@ -12,6 +12,11 @@ export interface IdentityTables {
     password_hash: string;
     created_at: string;
     disabled: 0 | 1;
+    /**
+     * Tokens issued before this moment no longer verify (ISO time): set when the password changes
+     * or the person signs out everywhere. Null until then.
+     */
+    sessions_valid_from: string | null;
   };
   identity_app_credentials: {
     app_id: string;

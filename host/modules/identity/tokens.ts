@@ -23,6 +23,8 @@ export interface VerifiedToken {
   id: string;
   kind: AccountKind;
   expiresAtMs: number;
+  /** When it was issued, to the millisecond where the token says (`ims`), else to the second. */
+  issuedAtMs: number;
   jti: string | null;
 }
 
@@ -37,9 +39,11 @@ export function createTokens(keys: SigningKeys, now: () => Date): Tokens {
   return {
     async issue(account, use) {
       const { kid, privateKey } = keys.current();
-      const issuedAt = Math.floor(now().getTime() / 1000);
+      const issuedAtMs = now().getTime();
+      const issuedAt = Math.floor(issuedAtMs / 1000);
       const expiresAt = issuedAt + tokenLifetimes[use];
-      const token = await new SignJWT({ kind: account.kind })
+      // `iat` has whole seconds; `ims` lets "every session before now" end to the millisecond.
+      const token = await new SignJWT({ kind: account.kind, ims: issuedAtMs })
         .setProtectedHeader({ alg: SIGNING_ALG, kid, typ: 'JWT' })
         .setIssuer(ISSUER)
         .setSubject(account.id)
@@ -57,11 +61,11 @@ export function createTokens(keys: SigningKeys, now: () => Date): Tokens {
           algorithms: [SIGNING_ALG],
           issuer: ISSUER,
           currentDate: now(),
-          requiredClaims: ['sub', 'exp'],
+          requiredClaims: ['sub', 'exp', 'iat'],
         });
         const kind = payload.kind;
         if (typeof payload.sub !== 'string' || !accountKinds.includes(kind as AccountKind)) throw new errors.JWTClaimValidationFailed('bad claims', payload);
-        return { id: payload.sub, kind: kind as AccountKind, expiresAtMs: payload.exp! * 1000, jti: typeof payload.jti === 'string' ? payload.jti : null };
+        return { id: payload.sub, kind: kind as AccountKind, expiresAtMs: payload.exp! * 1000, issuedAtMs: typeof payload.ims === 'number' ? payload.ims : payload.iat! * 1000, jti: typeof payload.jti === 'string' ? payload.jti : null };
       } catch (err) {
         if (err instanceof errors.JWTExpired) throw new AtriumError('unauthorized', 'The session has expired; sign in again.');
         if (err instanceof errors.JOSEError || err instanceof TypeError) throw new AtriumError('unauthorized', 'The token is invalid; sign in again.');

@@ -23,6 +23,10 @@ export function createVerifiedTokens<T>(options: { ttlMs: number; max: number; n
     delete(token: string): void {
       seen.delete(token);
     },
+    /** Drops every remembered token whose holder matches, so a change to them applies at once here. */
+    forget(matches: (who: T) => boolean): void {
+      for (const [token, hit] of seen) if (matches(hit.who)) seen.delete(token);
+    },
     clear(): void {
       seen.clear();
     },
