@@ -165,7 +165,7 @@ describe('the shell on the platform: sign up, open the shop, tap through to the 
     await page.getByText('No mini-program has asked for your data yet.').waitFor(WAIT);
     await page.screenshot({ path: join(resultsDir(), 'shell-me.png'), animations: 'disabled' });
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.locator('.shell-modal').getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor(WAIT);
     const me = await page.request.get(`${platform.url}/api/me`);
@@ -179,6 +179,37 @@ describe('the shell on the platform: sign up, open the shop, tap through to the 
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.locator('.shell-header-title', { hasText: 'Discover' }).waitFor(WAIT);
     expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('changes the password on one phone, which signs the other phone out; then signs out everywhere', async () => {
+    const other = await phone();
+    await other.page.goto(`${platform.url}/login`);
+    await other.page.getByLabel('Email').fill('mei@example.com');
+    await other.page.getByLabel('Password').fill('correct horse battery staple');
+    await other.page.getByRole('button', { name: 'Log in' }).click();
+    await other.page.locator('.shell-header-title', { hasText: 'Discover' }).waitFor(WAIT);
+
+    await page.goto(`${platform.url}/me`);
+    await page.getByRole('link', { name: 'Change password' }).click();
+    await page.getByLabel('Current password', { exact: true }).fill('correct horse battery staple');
+    await page.getByLabel('New password', { exact: true }).fill('a whole new passphrase');
+    await page.getByLabel('Repeat the new password', { exact: true }).fill('a whole new passphrase');
+    await page.screenshot({ path: join(resultsDir(), 'shell-password.png'), animations: 'disabled' });
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.locator('.shell-profile-name').waitFor(WAIT);
+
+    // The other phone finds itself signed out; this one is still signed in after a reload.
+    await other.page.goto(`${platform.url}/me`);
+    await other.page.getByText('You are not signed in').waitFor(WAIT);
+    await page.reload();
+    await page.locator('.shell-profile-name').waitFor(WAIT);
+
+    await page.getByRole('button', { name: 'Sign out of all devices' }).click();
+    await page.locator('.shell-modal').getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor(WAIT);
+    expect((await page.request.get(`${platform.url}/api/me`)).status()).toBe(401);
+    expect([...errors, ...other.errors]).toEqual([]);
+    await other.page.close();
   }, 120_000);
 });
 

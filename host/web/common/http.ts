@@ -75,6 +75,10 @@ export const auth = {
   signup: (body: { email: string; password: string; displayName: string; kind?: 'user' | 'merchant' }) => request<Account>('POST', '/api/auth/signup', body),
   login: (body: { email: string; password: string; kind?: Account['kind'] }) => request<{ account: Account }>('POST', '/api/auth/login', body).then((r) => r.account),
   logout: () => request<{ ok: true }>('POST', '/api/auth/logout'),
+  /** Every other session of the account ends; this browser gets a fresh session cookie. */
+  changePassword: (currentPassword: string, newPassword: string) => request<{ ok: true }>('POST', '/api/me/password', { currentPassword, newPassword }),
+  /** Every session of the account ends, this one too. */
+  signOutEverywhere: () => request<{ ok: true }>('POST', '/api/me/sessions/end'),
 };
 
 /** A fresh key for one write that must not happen twice (a retried refund, a double tap). */

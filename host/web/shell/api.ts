@@ -41,6 +41,8 @@ export const api = {
   signup: (body: { email: string; password: string; displayName: string }) => auth.signup({ ...body, kind: 'user' }),
   login: (body: { email: string; password: string }) => auth.login({ ...body, kind: 'user' }),
   logout: auth.logout,
+  changePassword: auth.changePassword,
+  signOutEverywhere: auth.signOutEverywhere,
 
   apps: (filter: { search?: string; category?: string } = {}) => request<{ apps: AppSummary[] }>('GET', `/api/apps${queryString(filter)}`).then((r) => r.apps),
   categories: () => request<{ categories: string[] }>('GET', '/api/apps/categories').then((r) => r.categories),

@@ -10,6 +10,7 @@ import { authPage } from './pages/auth.ts';
 import { directoryPage } from './pages/directory.ts';
 import { mePage } from './pages/me.ts';
 import { orderPage } from './pages/order.ts';
+import { passwordPage } from './pages/password.ts';
 import { ordersPage } from './pages/orders.ts';
 import { walletPage } from './pages/wallet.ts';
 import { createRouter, loginPath, type Route } from './router.ts';
@@ -45,6 +46,8 @@ function pageFor(route: Route): Page {
       return ordersPage(ctx);
     case 'order':
       return orderPage(ctx, route.orderId);
+    case 'password':
+      return passwordPage(ctx);
     case 'auth':
       return authPage(ctx, route.mode, route.next);
     case 'app':

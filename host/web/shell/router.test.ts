@@ -12,6 +12,7 @@ describe('shell addresses', () => {
   it('parses the wallet, the orders and one order under Me', () => {
     expect(parseRoute('/me/wallet', '')).toEqual({ name: 'wallet' });
     expect(parseRoute('/me/orders', '')).toEqual({ name: 'orders' });
+    expect(parseRoute('/me/password', '')).toEqual({ name: 'password' });
     expect(parseRoute('/me/orders/ord_abc', '')).toEqual({ name: 'order', orderId: 'ord_abc' });
     expect(parseRoute(mePaths.order('a/b?c'), '')).toEqual({ name: 'order', orderId: 'a/b?c' });
     expect(parseRoute('/me/orders/ord_abc/x', '').name).toBe('not-found');

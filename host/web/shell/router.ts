@@ -5,6 +5,7 @@
  *   /me                        the Me page
  *   /me/wallet                 the wallet: balance, top up, PIN, statement
  *   /me/orders[/<orderId>]     my orders, and one order with its refunds and dispute
+ *   /me/password               change the password (other devices are signed out)
  *   /login, /signup            sign in or create an account (?next= where to go after)
  * Parsing is pure (no DOM), so it is tested in Node.
  */
@@ -17,6 +18,7 @@ export type Route =
   | { name: 'wallet' }
   | { name: 'orders' }
   | { name: 'order'; orderId: string }
+  | { name: 'password' }
   | { name: 'auth'; mode: 'login' | 'signup'; next: string }
   | { name: 'not-found'; path: string };
 
@@ -29,6 +31,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/me') return { name: 'me' };
   if (pathname === '/me/wallet') return { name: 'wallet' };
   if (pathname === '/me/orders') return { name: 'orders' };
+  if (pathname === '/me/password') return { name: 'password' };
   const order = /^\/me\/orders\/([^/]+)$/.exec(pathname);
   const orderId = order && decodeSegment(order[1]!);
   if (orderId) return { name: 'order', orderId };
@@ -58,6 +61,7 @@ export const mePaths = {
   wallet: '/me/wallet',
   orders: '/me/orders',
   order: (orderId: string) => `/me/orders/${encodeURIComponent(orderId)}`,
+  password: '/me/password',
 };
 
 /** Where to go after signing in: only a path on this site, never another origin. */

@@ -1,6 +1,6 @@
 /**
  * Me: who is signed in, the way to the wallet and the orders, what each mini-program was allowed
- * (with revoke), and sign out.
+ * (with revoke), the password and signing out (here, or on every device).
  */
 import { scopes, type Scope } from '../../../../sdk/contract/define.ts';
 import { button, el } from '../../../../sdk/view/chrome/index.ts';
@@ -60,6 +60,15 @@ export function mePage(ctx: ShellContext): Page {
   frame.body.append(
     links,
     section('Authorizations', el('p', 'shell-section-note', 'What mini-programs asked to use. Revoke a choice and the mini-program has to ask you again.'), auths),
+    section(
+      'Security',
+      el(
+        'div',
+        'shell-list',
+        router.link(mePaths.password, 'shell-row shell-link-row', el('span', 'shell-row-text', el('span', 'shell-row-title', 'Change password'))),
+        button('shell-row shell-link-row', signOutEverywhere, el('span', 'shell-row-text', el('span', 'shell-row-title', 'Sign out of all devices'))),
+      ),
+    ),
     el('div', 'shell-list shell-list-plain', button('shell-row shell-danger-row', signOut, 'Sign out')),
   );
   let alive = true;
@@ -132,6 +141,20 @@ export function mePage(ctx: ShellContext): Page {
       if (!yes) return;
       try {
         await api.logout();
+      } catch (e) {
+        return ui.toast({ title: (e as Error).message, icon: 'none', durationMs: 2500 });
+      }
+      ctx.setAccount(null);
+      router.navigate('/login', { replace: true });
+    });
+  }
+
+  function signOutEverywhere(): void {
+    const d = ui.dialog({ kind: 'modal', title: 'Sign out of all devices?', content: 'Every phone and browser signed in to your account is signed out, this one too.', confirmText: 'Sign out everywhere' });
+    void d.answer.then(async (yes) => {
+      if (!yes) return;
+      try {
+        await api.signOutEverywhere();
       } catch (e) {
         return ui.toast({ title: (e as Error).message, icon: 'none', durationMs: 2500 });
       }
