@@ -44,13 +44,14 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   mkdirSync(config.dataDir, { recursive: true });
   const db = options.db ?? connect<any>(config);
   await migrate(db.kysely, [identityMigrations, appsMigrations, storageMigrations, sessionsMigrations, paymentsMigrations, webhooksMigrations]);
-  const identity = await createIdentity({ db: db.kysely, dataDir: config.dataDir });
+  // Read once: identity derives ids and hashes secrets with it, payments MACs PINs with it.
+  const secret = loadPlatformSecret(config.dataDir);
+  const identity = await createIdentity({ db: db.kysely, dataDir: config.dataDir, secret });
   if (config.admin && !(await identity.hasAdmin())) await identity.createAdmin(config.admin.email, config.admin.password);
   const apps = createAppsService(db.kysely);
   const runtime = await Runtime.create({ shards: config.shards });
   const lifecycle = createLifecycle(db.kysely, createChecker({ runtime, policy: config.review }));
   const seeded = config.seedDemo ? await seedDemo({ identity, lifecycle, examplesDir, log }) : false;
-  const secret = loadPlatformSecret(config.dataDir);
   const payments = createPayments({ db: db.kysely, mac: secret.mac, provider: simulatedProvider(), feeBps: config.feeBps });
   const webhooks = createWebhooks({ db: db.kysely, dev: config.dev });
   const bus = createMemoryBus();

@@ -167,12 +167,19 @@ export function createAppsService(db: Kysely<AppsTables>) {
     return versionOf(app.merchant_id, versionId, appId);
   }
 
+  // A version never changes once stored, so every open after the first reads it from here.
+  const versions = createVersionCache(32 * 1024 * 1024);
+
   async function versionOf(merchantId: string, versionId: string, appId?: string): Promise<RunnableVersion> {
-    let q = db.selectFrom('apps_versions').where('id', '=', versionId).select(['app_id', 'version', 'manifest', 'bundle']);
-    if (appId) q = q.where('app_id', '=', appId);
-    const v = await q.executeTakeFirst();
-    if (!v) throw new AtriumError('not_found', 'no such version');
-    return { appId: v.app_id, merchantId, versionId, version: v.version, manifest: manifestSchema.parse(JSON.parse(v.manifest)), bundle: v.bundle };
+    let v = versions.get(versionId);
+    if (!v) {
+      const row = await db.selectFrom('apps_versions').where('id', '=', versionId).select(['app_id', 'version', 'manifest', 'bundle']).executeTakeFirst();
+      if (!row) throw new AtriumError('not_found', 'no such version');
+      v = { appId: row.app_id, version: row.version, manifest: manifestSchema.parse(JSON.parse(row.manifest)), bundle: row.bundle };
+      versions.set(versionId, v);
+    }
+    if (appId && v.appId !== appId) throw new AtriumError('not_found', 'no such version');
+    return { ...v, merchantId, versionId };
   }
 
   async function asset(versionId: string, path: string): Promise<{ contentType: string; bytes: Buffer }> {
@@ -236,3 +243,31 @@ export async function insertAssets(trx: Kysely<AppsTables>, versionId: string, a
 }
 
 export type AppsService = ReturnType<typeof createAppsService>;
+
+type StoredVersion = Pick<RunnableVersion, 'appId' | 'version' | 'manifest' | 'bundle'>;
+
+/** Parsed versions by id, least recently used first out once their bundles pass `maxBytes`. */
+function createVersionCache(maxBytes: number) {
+  const byId = new Map<string, StoredVersion>();
+  let bytes = 0;
+  return {
+    get(id: string): StoredVersion | undefined {
+      const v = byId.get(id);
+      if (v) {
+        byId.delete(id);
+        byId.set(id, v);
+      }
+      return v;
+    },
+    set(id: string, v: StoredVersion): void {
+      if (byId.has(id)) return;
+      byId.set(id, v);
+      bytes += v.bundle.length;
+      for (const [oldest, old] of byId) {
+        if (bytes <= maxBytes || oldest === id) break;
+        byId.delete(oldest);
+        bytes -= old.bundle.length;
+      }
+    },
+  };
+}

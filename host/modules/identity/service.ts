@@ -5,7 +5,7 @@ import type { AccountView } from './account-input.ts';
 import { createAccounts } from './accounts.ts';
 import { createAppCredentials, type IssuedAppSecret } from './app-credentials.ts';
 import { createLoginCodes, type ExchangedIdentity } from './login-codes.ts';
-import { loadPlatformSecret, openidFor, unionidFor } from './platform-secret.ts';
+import { loadPlatformSecret, openidFor, unionidFor, type PlatformSecret } from './platform-secret.ts';
 import { openSigningKeys } from './signing-keys.ts';
 import type { IdentityTables } from './tables.ts';
 import { createTokens, type TokenUse } from './tokens.ts';
@@ -21,6 +21,8 @@ export interface IdentityOptions {
   now?: () => Date;
   /** How long a verified token is trusted without checking again (default 10 s; 0 checks every time). */
   verifiedTokenTtlMs?: number;
+  /** The platform secret, when the caller read it already (it is read from dataDir otherwise). */
+  secret?: PlatformSecret;
 }
 
 export interface IdentityService {
@@ -63,7 +65,7 @@ export interface IdentityService {
 export async function createIdentityService(options: IdentityOptions): Promise<IdentityService> {
   const now = options.now ?? (() => new Date());
   const db = options.db as Kysely<IdentityTables>;
-  const secret = loadPlatformSecret(options.dataDir);
+  const secret = options.secret ?? loadPlatformSecret(options.dataDir);
   const keys = await openSigningKeys(options.dataDir, now);
   const tokens = createTokens(keys, now);
   const accounts = createAccounts(db, now);
