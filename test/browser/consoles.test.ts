@@ -180,6 +180,35 @@ describe('one browser', () => {
   }, 120_000);
 });
 
+describe('a console account page', () => {
+  it('changes the password, which ends the session elsewhere, and signs out of all devices', async () => {
+    const seller = { email: 'noodles@example.com', password: 'first password here' };
+    const made = await fetch(`${platform.url}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json', origin: platform.url }, body: JSON.stringify({ ...seller, displayName: 'Noodle Stall', kind: 'merchant' }) });
+    expect(made.status).toBe(201);
+    const elsewhere = await token('merchant', seller);
+
+    const { page, errors } = await browserFor();
+    await signIn(page, '/console', seller);
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    await page.getByLabel('Current password', { exact: true }).fill(seller.password);
+    await page.getByLabel('New password', { exact: true }).fill('second password here');
+    await page.getByLabel('Repeat the new password', { exact: true }).fill('second password here');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed').waitFor(WAIT);
+    await shot(page, 'console-account');
+    // The tool's token from before is signed out; this browser carries on.
+    expect((await fetch(`${platform.url}/api/me`, { headers: { authorization: `Bearer ${elsewhere}` } })).status).toBe(401);
+    await page.getByRole('link', { name: 'Apps', exact: true }).first().click();
+    await page.getByRole('link', { name: 'New app' }).first().waitFor(WAIT);
+
+    await page.getByRole('link', { name: 'Account', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out of all devices' }).click();
+    await page.locator('.shell-modal').getByRole('button', { name: 'Sign out everywhere' }).click();
+    await page.getByTestId('session-note').waitFor(WAIT);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
 describe('the admin console', () => {
   it('shows a queued version with its checks; a rejection pointing at a page reaches the merchant', async () => {
     await submitHello('1.0.1', 'A warmer greeting.');

@@ -19,6 +19,8 @@ export interface FrameOptions {
   nav: NavItem[];
   account: Account;
   link(href: string, cls: string, ...children: (Node | string)[]): HTMLAnchorElement;
+  /** The account page (password, sessions), linked from who is signed in. */
+  accountHref: string;
   signOut(): void;
 }
 
@@ -39,7 +41,7 @@ export function deskFrame(o: FrameOptions, content: HTMLElement): HTMLElement {
     'desk-who',
     el('span', 'shell-avatar shell-avatar-small', initial(o.account.displayName)),
     el('span', 'desk-who-text', el('span', 'desk-who-name', o.account.displayName), el('span', 'desk-who-email', o.account.email)),
-    button('desk-button desk-signout', o.signOut, 'Sign out'),
+    el('div', 'desk-who-actions', o.link(o.accountHref, 'desk-button desk-account-link', 'Account'), button('desk-button desk-signout', o.signOut, 'Sign out')),
   );
   who.setAttribute('aria-label', 'Signed in');
   return el('div', 'desk', el('header', 'desk-side', brand, nav, who), el('main', 'desk-main', content));

@@ -7,6 +7,7 @@ import { button, createOverlays, el } from '../../../sdk/view/chrome/index.ts';
 import { createHistoryRouter, type Router } from '../common/history.ts';
 import { ApiError, auth, type Account } from '../common/http.ts';
 import type { DeskContext, Page } from './context.ts';
+import { accountPage, accountPath } from './account.ts';
 import { deskFrame } from './frame.ts';
 import { signInPage } from './sign-in.ts';
 
@@ -49,9 +50,11 @@ export function startDesk<R>(o: DeskOptions<R>): void {
       account: signedInAs,
       failed,
     };
-    current = o.pageFor(ctx, route);
-    const nav = o.nav.map((n) => ({ href: n.href, text: n.text, active: n.active(route) }));
-    screen.replaceChildren(deskFrame({ name: o.name, home: o.home, nav, account: signedInAs, link: router.link, signOut }, current.el));
+    // The account page is the same in every console, so the desk answers its address itself.
+    const onAccount = location.pathname === accountPath(o.home);
+    current = onAccount ? accountPage(ctx, { signedOutEverywhere: signedOut }) : o.pageFor(ctx, route);
+    const nav = o.nav.map((n) => ({ href: n.href, text: n.text, active: !onAccount && n.active(route) }));
+    screen.replaceChildren(deskFrame({ name: o.name, home: o.home, nav, account: signedInAs, link: router.link, accountHref: accountPath(o.home), signOut }, current.el));
     document.title = `${current.title} · ${o.name}`;
   }
 
@@ -81,9 +84,13 @@ export function startDesk<R>(o: DeskOptions<R>): void {
       } catch (e) {
         return failed(e);
       }
-      account = null;
-      show(router.route);
+      signedOut();
     });
+  }
+
+  function signedOut(): void {
+    account = null;
+    show(router.route);
   }
 
   async function boot(): Promise<void> {

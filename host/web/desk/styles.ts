@@ -52,6 +52,7 @@ body { min-height: 100%; height: auto; }
 .desk-who-text { flex-direction: column; min-width: 0; }
 .desk-who-name { font-size: 14px; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .desk-who-email { color: var(--muted); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.desk-who-actions { display: flex; gap: 8px; }
 .desk-main { padding: 16px 12px 48px; }
 @media (min-width: 900px) {
   .desk { display: grid; grid-template-columns: 240px minmax(0, 1fr); background: linear-gradient(to right, #fff 240px, transparent 240px); }
@@ -66,7 +67,8 @@ body { min-height: 100%; height: auto; }
   .desk-who { flex-wrap: wrap; padding-top: 14px; border-top: 0.5px solid #ececec; }
   .desk-who .shell-avatar { display: inline-flex; }
   .desk-who-text { display: flex; flex: 1; }
-  .desk-signout { width: 100%; }
+  .desk-who-actions { width: 100%; }
+  .desk-who-actions > * { flex: 1; }
   .desk-main { padding: 28px 32px 64px; }
 }
 
