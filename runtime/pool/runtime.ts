@@ -171,7 +171,10 @@ export class Runtime implements SessionChannel {
     }
     this.warmTargets.set(key, { spec, target: count });
     const missing = count - (this.warmPool.get(key)?.length ?? 0);
-    if (missing > 0) await this.fill(spec, missing);
+    // Shards that close under a fill in flight are the runtime shutting down, not a failure.
+    if (missing > 0) await this.fill(spec, missing).catch((e: unknown) => {
+      if (!this.closed) throw e;
+    });
   }
 
   /** Sessions waiting in the warm pools, across bundles. */
