@@ -136,25 +136,20 @@ export function mePage(ctx: ShellContext): Page {
   }
 
   function signOut(): void {
-    const d = ui.dialog({ kind: 'modal', title: 'Sign out?', content: 'Mini-programs you opened stay in your recently used list on this device.', confirmText: 'Sign out' });
-    void d.answer.then(async (yes) => {
-      if (!yes) return;
-      try {
-        await api.logout();
-      } catch (e) {
-        return ui.toast({ title: (e as Error).message, icon: 'none', durationMs: 2500 });
-      }
-      ctx.setAccount(null);
-      router.navigate('/login', { replace: true });
-    });
+    confirmSignOut({ title: 'Sign out?', content: 'Mini-programs you opened stay in your recently used list on this device.', confirmText: 'Sign out' }, api.logout);
   }
 
   function signOutEverywhere(): void {
-    const d = ui.dialog({ kind: 'modal', title: 'Sign out of all devices?', content: 'Every phone and browser signed in to your account is signed out, this one too.', confirmText: 'Sign out everywhere' });
+    confirmSignOut({ title: 'Sign out of all devices?', content: 'Every phone and browser signed in to your account is signed out, this one too.', confirmText: 'Sign out everywhere' }, api.signOutEverywhere);
+  }
+
+  /** Asks first; once the host has ended the session, this page is signed out too. */
+  function confirmSignOut(dialog: { title: string; content: string; confirmText: string }, end: () => Promise<unknown>): void {
+    const d = ui.dialog({ kind: 'modal', ...dialog });
     void d.answer.then(async (yes) => {
       if (!yes) return;
       try {
-        await api.signOutEverywhere();
+        await end();
       } catch (e) {
         return ui.toast({ title: (e as Error).message, icon: 'none', durationMs: 2500 });
       }
