@@ -67,6 +67,17 @@ describe('view validation', () => {
     expect(() => v(node('button', { onTap: 'alert(1)' }))).toThrow(/handler name/);
   });
 
+  it('says where in the tree the problem is', () => {
+    expect(() => v(node('view', {}, [node('text'), node('view', { style: { behavior: 'x' } })]))).toThrow('view<view>[1]<view>.style.behavior: is not a supported style property');
+    expect(() => v(node('view', {}, [node('view', { data: { a: [1, { b: [Infinity] }] } })]))).toThrow('view<view>[0]<view>.data.a[1].b[0]: numbers must be finite');
+    expect(() => v(node('view', {}, ['x', node('view', {}, [node('script')])]))).toThrow('view<view>[1]<view>[0]: unknown component "script"');
+  });
+
+  it('checks every style value, also one it has seen pass before in another place', () => {
+    expect(v(node('view', { style: { color: '#333' } }))).toBeTruthy();
+    expect(() => v(node('view', {}, [node('text', { style: { color: '#333', background: 'url(x)' } })]))).toThrow('view<view>[0]<text>.style.background: must be a number or a short plain value (no url)');
+  });
+
   it('rebuilds the tree from fresh objects', () => {
     const raw = node('view', { id: 'x' });
     const out = v(raw);
