@@ -94,15 +94,8 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const settler = setInterval(() => void settle().catch((e) => log(`settlement failed: ${(e as Error).message}`)), 30_000);
   settler.unref();
   void settle().catch((e) => log(`settlement failed: ${(e as Error).message}`));
-  let delivering = false;
-  const deliverer = setInterval(() => {
-    if (delivering) return;
-    delivering = true;
-    void webhooks
-      .deliverDue()
-      .catch((e) => log(`webhook delivery failed: ${(e as Error).message}`))
-      .finally(() => (delivering = false));
-  }, 1_000);
+  // A round does not wait for the last one: a slow receiver only holds up its own deliveries.
+  const deliverer = setInterval(() => void webhooks.deliverDue().catch((e) => log(`webhook delivery failed: ${(e as Error).message}`)), 1_000);
   deliverer.unref();
 
   const app = createHttpApp({

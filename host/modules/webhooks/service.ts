@@ -55,6 +55,12 @@ export interface DeliveryView {
   createdAt: string;
 }
 
+/**
+ * Deliveries in flight to one endpoint from this node at once: a burst for one receiver neither
+ * floods it nor, since rounds do not wait for slow receivers, holds up anyone else's events.
+ */
+const IN_FLIGHT_PER_ENDPOINT = 8;
+
 export interface WebhooksOptions {
   db: Kysely<any>;
   /** Development lets endpoints be on loopback and private addresses; production refuses them. */
@@ -214,21 +220,37 @@ export function createWebhooks(options: WebhooksOptions) {
    * Sends what is due. Each delivery is leased before it is sent, so two nodes (or two runs) never
    * send it at once; a node that dies mid-send leaves a lease that lapses, and it is sent again.
    */
+  const inFlight = new Map<string, number>();
+
+  /**
+   * One round of sending: up to `limit` due deliveries, leaving out endpoints that have
+   * IN_FLIGHT_PER_ENDPOINT deliveries under way already. Resolves when this round's are done;
+   * rounds may overlap, and leases keep any delivery from going out twice.
+   */
   async function deliverDue(limit = 50): Promise<{ sent: number; delivered: number }> {
     await fanOut();
     const now = clock();
-    const due = await db
+    const candidates = await db
       .selectFrom('webhook_deliveries')
-      .select('id')
+      .select(['id', 'endpoint_id'])
       .where('status', '=', 'pending')
       .where('next_attempt_at', '<=', now.toISOString())
       .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<', now.toISOString())]))
       .orderBy('next_attempt_at')
-      .limit(limit)
+      .limit(limit * 4)
       .execute();
+    const taken = new Map<string, number>();
+    const due = candidates
+      .filter((d) => {
+        const n = (inFlight.get(d.endpoint_id) ?? 0) + (taken.get(d.endpoint_id) ?? 0);
+        if (n >= IN_FLIGHT_PER_ENDPOINT) return false;
+        taken.set(d.endpoint_id, (taken.get(d.endpoint_id) ?? 0) + 1);
+        return true;
+      })
+      .slice(0, limit);
     const lease = new Date(now.getTime() + 60_000).toISOString();
-    const mine: string[] = [];
-    for (const { id } of due) {
+    const mine: { id: string; endpoint: string }[] = [];
+    for (const { id, endpoint_id: endpoint } of due) {
       const r = await db
         .updateTable('webhook_deliveries')
         .set({ leased_until: lease })
@@ -236,9 +258,18 @@ export function createWebhooks(options: WebhooksOptions) {
         .where('status', '=', 'pending')
         .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<', now.toISOString())]))
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 1) mine.push(id);
+      if (Number(r.numUpdatedRows) === 1) mine.push({ id, endpoint });
     }
-    const results = await Promise.all(mine.map(attempt));
+    for (const d of mine) inFlight.set(d.endpoint, (inFlight.get(d.endpoint) ?? 0) + 1);
+    const results = await Promise.all(
+      mine.map((d) =>
+        attempt(d.id).finally(() => {
+          const left = (inFlight.get(d.endpoint) ?? 1) - 1;
+          if (left > 0) inFlight.set(d.endpoint, left);
+          else inFlight.delete(d.endpoint);
+        }),
+      ),
+    );
     return { sent: mine.length, delivered: results.filter(Boolean).length };
   }
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signWebhook, verifyWebhook } from '../../../sdk/server/index.ts';
 import { testDatabases } from '../../../test/support/databases.ts';
 import { migrate, type Db } from '../../db/index.ts';
@@ -176,5 +176,45 @@ describe.each(testDatabases())('webhook delivery on $name', (tdb) => {
     expect((await named.deliveries('m-private'))[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/private or loopback/) });
     await named.close();
     await prod.close();
+  });
+
+  it("keeps at most 8 deliveries in flight to one endpoint, and a slow receiver holds up no one else's", async () => {
+    // A receiver that holds every request until told to answer.
+    const held: (() => void)[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const slow = createServer((req, res) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      req.resume();
+      held.push(() => {
+        inFlight--;
+        res.statusCode = 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
+    const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hooks`;
+    await hooks.addEndpoint('m-slow', { url: slowUrl });
+    secret = (await hooks.addEndpoint('m-quick', { url })).secret;
+    for (let i = 0; i < 12; i++) await emit('m-slow');
+    const quick = await emit('m-quick');
+
+    const first = hooks.deliverDue();
+    await vi.waitFor(() => expect(held.length).toBe(8));
+    // The next round sends the other merchant's event while the slow receiver still holds eight.
+    await hooks.deliverDue();
+    expect(received.map((r) => r.id)).toContain(quick);
+    expect(held.length).toBe(8);
+
+    while (held.length) held.shift()!();
+    await first;
+    const rest = hooks.deliverDue();
+    await vi.waitFor(() => expect(held.length).toBe(4));
+    while (held.length) held.shift()!();
+    await rest;
+    expect(most).toBe(8);
+    expect((await hooks.deliveries('m-slow')).filter((d) => d.status === 'delivered')).toHaveLength(12);
+    slow.close();
   });
 });
