@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdentity } from '../../host/modules/identity/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { HOST_ORIGIN, PASSWORD, sessionCookie, signUp, startTestHost, uniqueEmail, type TestHost } from './support.ts';
 
@@ -217,6 +218,17 @@ describe.each(testDatabases())('accounts over HTTP on $name', (tdb) => {
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     host.clock.advance(15 * 60 * 1000);
     expect((await host.call('POST', '/api/auth/login', { body: { email, password: PASSWORD } })).status).toBe(200);
+  });
+
+  it('counts wrong passwords on every node alike: guesses split across two nodes still lock the account', async () => {
+    const { email } = await signUp(host);
+    const otherNode = await createIdentity({ db: host.db.kysely, dataDir: host.dataDir, now: host.clock.now });
+    for (let i = 0; i < 10; i++) {
+      const node = i % 2 ? otherNode : host.identity;
+      await expect(node.authenticate('user', email, `guess number ${i}`)).rejects.toMatchObject({ code: 'unauthorized' });
+    }
+    await expect(host.identity.authenticate('user', email, PASSWORD)).rejects.toMatchObject({ code: 'rate_limited' });
+    await expect(otherNode.authenticate('user', email, PASSWORD)).rejects.toMatchObject({ code: 'rate_limited' });
   });
 
   it('makes the first admin, once', async () => {

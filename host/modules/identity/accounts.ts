@@ -17,7 +17,7 @@ export function viewOf(row: AccountRow): AccountView {
 const WRONG_LOGIN = 'The email or password is wrong.';
 
 export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
-  const throttle = createLoginThrottle({ now });
+  const throttle = createLoginThrottle(db, { now });
 
   async function find(kind: AccountKind, email: string): Promise<AccountRow | undefined> {
     return db.selectFrom('identity_accounts').selectAll().where('kind', '=', kind).where('email', '=', email).executeTakeFirst();
@@ -57,14 +57,14 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
      */
     async authenticate(kind: AccountKind, email: string, password: string): Promise<AccountView> {
       const key = `${kind}:${email}`;
-      throttle.check(key);
+      await throttle.check(key);
       const row = await find(kind, email);
       const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
       if (!row || !ok) {
-        throttle.failed(key);
+        await throttle.failed(key);
         throw new AtriumError('unauthorized', WRONG_LOGIN);
       }
-      throttle.succeeded(key);
+      await throttle.succeeded(key);
       if (row.disabled) throw new AtriumError('forbidden', 'This account is disabled.');
       return viewOf(row);
     },
@@ -91,12 +91,12 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
       const parsed = Password.safeParse(next);
       if (!parsed.success) throw new AtriumError('invalid_args', `newPassword: ${describeIssues(parsed.error)}`);
       const key = `${row.kind}:${row.email}`;
-      throttle.check(key);
+      await throttle.check(key);
       if (!(await verifyPassword(current, row.password_hash))) {
-        throttle.failed(key);
+        await throttle.failed(key);
         throw new AtriumError('forbidden', 'The current password is wrong.');
       }
-      throttle.succeeded(key);
+      await throttle.succeeded(key);
       await db
         .updateTable('identity_accounts')
         .set({ password_hash: await hashPassword(parsed.data), sessions_valid_from: now().toISOString() })

@@ -59,4 +59,15 @@ export const identityMigrations: ModuleMigrations = {
       await db.schema.alterTable('identity_accounts').addColumn('sessions_valid_from', 'text').execute();
     },
   },
+  '2026-11-27-03-identity-login-failures': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('identity_login_failures')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('since', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('identity_login_failures_since').on('identity_login_failures').column('since').execute();
+    },
+  },
 };

@@ -32,6 +32,13 @@ export interface IdentityTables {
     expires_at: string;
     used_at: string | null;
   };
+  /** Wrong passwords per account (`kind:email`) in the current window, shared by every node. */
+  identity_login_failures: {
+    key: string;
+    failures: number;
+    /** When the window of this count began (ISO time). */
+    since: string;
+  };
   /** Tokens signed out before they expired; a row is kept until the token would have expired. */
   identity_revoked_tokens: {
     jti: string;
