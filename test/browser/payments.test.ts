@@ -211,6 +211,8 @@ describe('payments in the shell, the merchant console and the admin console', ()
     expect(await sheet.locator('.shell-pay-app').textContent()).toBe('for Tea House Shop');
     expect(await sheet.locator('.shell-pay-amount').textContent()).toBe(total);
     expect(await sheet.locator('.shell-pay-item').count()).toBeGreaterThan(0);
+    // Orders expire after 15 minutes; the sheet says by when to pay.
+    expect(await sheet.getByTestId('pay-expires').textContent()).toMatch(/^Pay by \d{1,2}:\d{2}/);
     await sheet.getByText('Wallet balance ¥500.00').waitFor(WAIT);
     await shot(page, 'shell-pay-sheet');
 
@@ -271,6 +273,10 @@ describe('payments in the shell, the merchant console and the admin console', ()
     await page.getByRole('button', { name: 'Mark shipped' }).click();
     await confirm(page, 'Mark shipped');
     await says(page.getByTestId('order-status'), 'Shipped');
+    // What the merchant gets: the total less the platform's 0.6%, as the ledger will move it.
+    const fee = Math.floor((amount * 60) / 10_000);
+    expect(await page.locator('tfoot').textContent()).toContain(`Platform fee (0.6%)−${formatMoney(fee, 'CNY')}`);
+    expect(await page.locator('tfoot').textContent()).toContain(`You receive on release${formatMoney(amount - fee, 'CNY')}`);
     await shot(page, 'console-order');
 
     await user.page.goto(`${platform.url}/me/orders/${orderId}`);

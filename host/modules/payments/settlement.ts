@@ -3,9 +3,9 @@ import { enqueue } from '../webhooks/outbox.ts';
 import type { PayContext } from './context.ts';
 import { accounts, transfer, type PayDb } from './ledger.ts';
 import type { OrderRow } from './views.ts';
+import { feeOf } from './fee.ts';
 
-/** The platform's fee on what is released: basis points of it, rounded down. */
-export const feeOf = (amount: number, bps: number) => Math.floor((amount * bps) / 10_000);
+export { feeOf };
 
 /**
  * Moves an order's held money (less refunds) to the merchant's balance, less the platform fee,

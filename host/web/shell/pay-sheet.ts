@@ -23,6 +23,14 @@ export type PaymentPrompt = Extract<ShellMessage, { kind: 'payment' }>;
 /** How long "Paid" stays on the sheet before it slides away. */
 const PAID_MS = 900;
 
+/** "Pay by 14:32": the order expires then, and the sheet says so rather than failing late. */
+function expiry(expiresAt: string): HTMLElement {
+  const at = new Date(expiresAt);
+  const line = el('div', 'shell-pay-expires', Number.isNaN(at.getTime()) ? '' : `Pay by ${at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`);
+  line.dataset.testid = 'pay-expires';
+  return line;
+}
+
 export function paymentSheet(ui: Overlays, m: PaymentPrompt): Dialog {
   let settle!: (answer: boolean | null) => void;
   const answer = new Promise<boolean | null>((r) => (settle = r));
@@ -49,6 +57,7 @@ export function paymentSheet(ui: Overlays, m: PaymentPrompt): Dialog {
     el('div', 'shell-pay-merchant', `Pay ${m.merchantName}`),
     ...(m.appName !== m.merchantName ? [el('div', 'shell-pay-app', `for ${m.appName}`)] : []),
     el('div', 'shell-pay-amount', money(m.amount)),
+    expiry(m.expiresAt),
     items,
     method,
     body,

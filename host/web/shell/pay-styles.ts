@@ -90,6 +90,7 @@ export const payCss = `
 .shell-pay-close:disabled { opacity: .3; cursor: default; }
 .shell-pay-merchant { padding: 0 20px; font-size: 16px; overflow-wrap: anywhere; }
 .shell-pay-app { padding: 2px 20px 0; color: var(--muted); font-size: 13px; overflow-wrap: anywhere; }
+.shell-pay-expires { padding: 0 20px 4px; color: var(--muted); font-size: 12px; text-align: center; }
 .shell-pay-sheet .shell-pay-amount { margin: 6px 0 10px; }
 .shell-pay-items { margin: 0 20px; padding: 8px 0; list-style: none; border-top: 0.5px solid #ececec; }
 .shell-pay-item { display: flex; justify-content: space-between; gap: 12px; padding: 3px 0; color: #4c4c4c; font-size: 14px; text-align: left; }

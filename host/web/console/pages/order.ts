@@ -8,6 +8,7 @@ import { formatDateTime } from '../../common/format.ts';
 import { ApiError } from '../../common/http.ts';
 import { appIcon } from '../../common/icon.ts';
 import { formatMoney } from '../../common/money.ts';
+import { feeOf } from '../../../modules/payments/fee.ts';
 import { disputeStatusLabel, merchantActions, orderStatusLabel, refundBy, refundStatusLabel } from '../../common/orders.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
 import { badge, copyable, empty, facts, failure, loading, mono, note, pageHead, panel } from '../../desk/ui.ts';
@@ -61,6 +62,7 @@ export function orderPage(ctx: DeskContext<ConsoleRoute>, orderId: string): Page
         '',
         el('tr', '', el('th', '', 'Total'), el('td', ''), el('td', ''), el('td', 'desk-num', money(o.amount))),
         ...(o.refundedAmount ? [el('tr', '', el('th', '', 'Refunded'), el('td', ''), el('td', ''), el('td', 'desk-num', `−${money(o.refundedAmount)}`))] : []),
+        ...proceeds(o).map(([what, amount]) => el('tr', '', el('th', '', what), el('td', ''), el('td', ''), el('td', 'desk-num', amount))),
       ),
     );
     const main: HTMLElement[] = [panel('Items', items)];
@@ -129,6 +131,21 @@ export function orderPage(ctx: DeskContext<ConsoleRoute>, orderId: string): Page
       alive = false;
     },
   };
+}
+
+/**
+ * What the merchant gets from a paid order: the platform's fee on what is not refunded (fixed when
+ * the order was made) and the rest, as the ledger will move it on release.
+ */
+function proceeds(o: OrderView): [string, string][] {
+  const kept = o.amount - o.refundedAmount;
+  if (!o.paidAt || kept <= 0) return [];
+  const fee = feeOf(kept, o.feeBps);
+  const rate = `${(o.feeBps / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })}%`;
+  return [
+    [`Platform fee (${rate})`, `−${formatMoney(fee, o.currency)}`],
+    [o.releasedAt ? 'You received' : 'You receive on release', formatMoney(kept - fee, o.currency)],
+  ];
 }
 
 /** Where the buyer's money is: held, settled to the balance, or back with the buyer. */
