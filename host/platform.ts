@@ -15,6 +15,7 @@ import { adminRoutes, appsMigrations, appsRoutes, createAppsService, createCheck
 import { createIdentity, identityMigrations, loadPlatformSecret } from './modules/identity/index.ts';
 import { createPayments, paymentMerchantRoutes, paymentsBridge, paymentsMigrations, paymentUserRoutes, simulatedProvider } from './modules/payments/index.ts';
 import { createWebhooks, webhookRoutes, webhooksMigrations } from './modules/webhooks/index.ts';
+import { createUserExport, privacyRoutes } from './modules/privacy/index.ts';
 import { createStorageService, storageMigrations } from './modules/storage/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { createConsents, createPrompts, createSessionManager, sessionRoutes, sessionsMigrations } from './sessions/index.ts';
@@ -57,10 +58,11 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const bus = createMemoryBus();
   const prompts = createPrompts(bus);
   const consents = createConsents(db.kysely);
+  const storage = createStorageService(db.kysely);
   const implementation = createHostApi({
     bus,
     prompts,
-    storage: createStorageService(db.kysely),
+    storage,
     auth: authBridge(identity),
     net: netBridge({ dev: config.dev, domains: (ctx) => ctx.networkDomains }),
     payments: paymentsBridge({
@@ -112,6 +114,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
       paymentUserRoutes(payments),
       paymentMerchantRoutes(payments),
       webhookRoutes(webhooks),
+      privacyRoutes(createUserExport({ account: identity.getAccount, authorizations: consents.list, payments, storage })),
     ],
     largeBodies: [versionUpload],
     log,

@@ -204,6 +204,12 @@ describe('the shell on the platform: sign up, open the shop, tap through to the 
     await page.reload();
     await page.locator('.shell-profile-name').waitFor(WAIT);
 
+    // Everything Atrium keeps about her, as one file.
+    const href = await page.getByRole('link', { name: /Download my data/ }).getAttribute('href');
+    const exported = await page.request.get(`${platform.url}${href}`);
+    expect(exported.headers()['content-disposition']).toMatch(/^attachment/);
+    expect((await exported.json()).account.email).toBe('mei@example.com');
+
     await page.getByRole('button', { name: 'Sign out of all devices' }).click();
     await page.locator('.shell-modal').getByRole('button', { name: 'Sign out everywhere' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor(WAIT);

@@ -73,6 +73,7 @@ const checkoutPage = `{
       this.setData({ said: 'failed ' + e.code });
     }
   },
+  async keep() { await globalThis.__atrium.call('storage.set', { key: 'last', value: 'oolong' }); this.setData({ said: 'kept' }); },
   render() { return { type: 'view', props: {}, children: [{ type: 'text', props: { id: 'said' }, children: [this.data.said] }] }; },
 }`;
 
@@ -253,6 +254,33 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     expect((await user(`/api/orders/${sheet.orderId}`)).body.order).toMatchObject({ status: 'partially_refunded', refundedAmount: 48_00 });
     expect((await admin(`/api/admin/orders/${sheet.orderId}`)).body.order).toMatchObject({ refundedAmount: 48_00, dispute: { status: 'resolved' } });
     expect((await merchant(`/api/admin/orders/${sheet.orderId}`)).status).toBe(401);
+  });
+
+  it("hands a user everything Atrium keeps about them as one download, and only theirs", async () => {
+    const user = await buyer('export@example.com');
+    const { sessionId, sheet } = await checkout(user);
+    await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
+    await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
+    await user(`/api/sessions/${sessionId}/events`, { body: { handler: 'keep', type: 'tap' } });
+    await expect.poll(() => said(user, sessionId)).toContain('kept');
+
+    const res = await user('/api/me/export');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="atrium-export-\d{4}-\d{2}-\d{2}\.json"$/);
+    const data = res.body;
+    expect(data.account).toMatchObject({ email: 'export@example.com', kind: 'user' });
+    expect(JSON.stringify(data)).not.toMatch(/password|scrypt/i);
+    expect(data.wallet.balances).toEqual({ CNY: 200_00 - 96_00 });
+    expect(data.wallet.statement.CNY.map((t: { kind: string; direction: string }) => `${t.kind} ${t.direction}`)).toEqual(['payment out', 'topup in']);
+    expect(data.orders.map((o: { orderId: string }) => o.orderId)).toEqual([sheet.orderId]);
+    expect(data.storage).toEqual([{ appId, key: 'last', value: 'oolong', updatedAt: expect.any(String) }]);
+
+    // Another user's export holds none of it; a merchant has no such export.
+    const other = await buyer('export-other@example.com');
+    const theirs = (await other('/api/me/export')).body;
+    expect(theirs.orders).toEqual([]);
+    expect(theirs.storage).toEqual([]);
+    expect((await merchant('/api/me/export')).status).toBe(401);
   });
 
   it('answers malformed payment requests with a stable code', async () => {

@@ -59,7 +59,13 @@ export function createStorageService(db: Kysely<StorageTables>, limits: StorageL
     await db.deleteFrom('storage_items').where('app_id', '=', appId).where('user_id', '=', userId).execute();
   }
 
-  return { get, set, remove, info, clear };
+  /** Everything stored for a user, in every app: what a data export hands them. */
+  async function everything(userId: string): Promise<{ appId: string; key: string; value: Json; updatedAt: string }[]> {
+    const rows = await db.selectFrom('storage_items').select(['app_id', 'key', 'value', 'updated_at']).where('user_id', '=', userId).orderBy('app_id').orderBy('key').execute();
+    return rows.map((r) => ({ appId: r.app_id, key: r.key, value: JSON.parse(r.value) as Json, updatedAt: r.updated_at }));
+  }
+
+  return { get, set, remove, info, clear, everything };
 }
 
 export type StorageService = ReturnType<typeof createStorageService>;

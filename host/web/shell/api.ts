@@ -42,6 +42,8 @@ export const api = {
   login: (body: { email: string; password: string }) => auth.login({ ...body, kind: 'user' }),
   logout: auth.logout,
   changePassword: auth.changePassword,
+  /** Everything Atrium keeps about the user, as a JSON download. */
+  exportUrl: '/api/me/export',
   signOutEverywhere: auth.signOutEverywhere,
 
   apps: (filter: { search?: string; category?: string } = {}) => request<{ apps: AppSummary[] }>('GET', `/api/apps${queryString(filter)}`).then((r) => r.apps),

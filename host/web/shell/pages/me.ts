@@ -1,6 +1,7 @@
 /**
  * Me: who is signed in, the way to the wallet and the orders, what each mini-program was allowed
- * (with revoke), the password and signing out (here, or on every device).
+ * (with revoke), the password, a download of everything Atrium keeps, and signing out (here, or
+ * on every device).
  */
 import { scopes, type Scope } from '../../../../sdk/contract/define.ts';
 import { button, el } from '../../../../sdk/view/chrome/index.ts';
@@ -66,6 +67,7 @@ export function mePage(ctx: ShellContext): Page {
         'div',
         'shell-list',
         router.link(mePaths.password, 'shell-row shell-link-row', el('span', 'shell-row-text', el('span', 'shell-row-title', 'Change password'))),
+        download(),
         button('shell-row shell-link-row', signOutEverywhere, el('span', 'shell-row-text', el('span', 'shell-row-title', 'Sign out of all devices'))),
       ),
     ),
@@ -133,6 +135,14 @@ export function mePage(ctx: ShellContext): Page {
       el('span', 'shell-row-text', el('span', 'shell-auth-scope', capitalise(what)), el('span', `shell-auth-state ${a.granted ? 'shell-auth-allowed' : 'shell-auth-denied'}`, a.granted ? 'Allowed' : 'Not allowed')),
       revoke,
     );
+  }
+
+  /** A plain link, not the router's: the browser downloads the file the host sends. */
+  function download(): HTMLAnchorElement {
+    const a = el('a', 'shell-row shell-link-row', el('span', 'shell-row-text', el('span', 'shell-row-title', 'Download my data'), el('span', 'shell-row-sub', 'Your account, wallet, orders and what mini-programs stored, as one file')));
+    a.href = api.exportUrl;
+    a.download = '';
+    return a;
   }
 
   function signOut(): void {

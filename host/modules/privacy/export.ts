@@ -1,0 +1,61 @@
+import type { Json } from '../../../sdk/contract/index.ts';
+import type { AccountView } from '../identity/index.ts';
+import type { OrderView, Payments } from '../payments/index.ts';
+import type { Transfer } from '../payments/ledger.ts';
+import type { StorageService } from '../storage/index.ts';
+
+export interface ExportSources {
+  account(userId: string): Promise<AccountView | undefined>;
+  authorizations(userId: string): Promise<{ app_id: string; scope: string; granted: number; decided_at: string }[]>;
+  payments: Payments;
+  storage: StorageService;
+  clock?: () => Date;
+}
+
+/** Everything Atrium keeps about a user, in one JSON document they can take away. */
+export interface UserExport {
+  exportedAt: string;
+  account: AccountView;
+  authorizations: { appId: string; scope: string; granted: boolean; decidedAt: string }[];
+  wallet: { balances: Record<string, number>; statement: Record<string, (Transfer & { direction: 'in' | 'out' })[]> };
+  orders: OrderView[];
+  /** What mini-programs stored for the user, by app. */
+  storage: { appId: string; key: string; value: Json; updatedAt: string }[];
+}
+
+/** More than this many rows of one kind is not a person's history; the export stops there. */
+const MAX_ROWS = 10_000;
+
+/** Reads every page of a list that pages by the id of its last item. */
+async function allPages<T>(page: (before: string | undefined) => Promise<T[]>, idOf: (item: T) => string): Promise<T[]> {
+  const out: T[] = [];
+  let before: string | undefined;
+  while (out.length < MAX_ROWS) {
+    const rows = await page(before);
+    out.push(...rows);
+    if (rows.length === 0) break;
+    before = idOf(rows[rows.length - 1]!);
+  }
+  return out.slice(0, MAX_ROWS);
+}
+
+export function createUserExport(sources: ExportSources) {
+  const clock = sources.clock ?? (() => new Date());
+  return async function exportUser(userId: string): Promise<UserExport | undefined> {
+    const account = await sources.account(userId);
+    if (!account) return undefined;
+    const wallet = await sources.payments.wallet.wallet(userId);
+    const statement: UserExport['wallet']['statement'] = {};
+    for (const currency of Object.keys(wallet.balances)) {
+      statement[currency] = await allPages((before) => sources.payments.wallet.statement(userId, currency, { before, limit: 200 }), (t) => t.id);
+    }
+    return {
+      exportedAt: clock().toISOString(),
+      account,
+      authorizations: (await sources.authorizations(userId)).map((a) => ({ appId: a.app_id, scope: a.scope, granted: a.granted === 1, decidedAt: a.decided_at })),
+      wallet: { balances: wallet.balances, statement },
+      orders: await allPages((before) => sources.payments.orders.list({ userId }, { before, limit: 200 }), (o) => o.orderId),
+      storage: await sources.storage.everything(userId),
+    };
+  };
+}
