@@ -15,7 +15,7 @@ import { adminRoutes, appsMigrations, appsRoutes, createAppsService, createCheck
 import { createIdentity, identityMigrations, loadPlatformSecret } from './modules/identity/index.ts';
 import { createPayments, paymentMerchantRoutes, paymentsBridge, paymentsMigrations, paymentUserRoutes, simulatedProvider } from './modules/payments/index.ts';
 import { createWebhooks, webhookRoutes, webhooksMigrations } from './modules/webhooks/index.ts';
-import { createUserExport, privacyRoutes } from './modules/privacy/index.ts';
+import { createErasure, createUserExport, privacyRoutes } from './modules/privacy/index.ts';
 import { createStorageService, storageMigrations } from './modules/storage/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { createConsents, createPrompts, createSessionManager, sessionRoutes, sessionsMigrations } from './sessions/index.ts';
@@ -114,7 +114,17 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
       paymentUserRoutes(payments),
       paymentMerchantRoutes(payments),
       webhookRoutes(webhooks),
-      privacyRoutes(createUserExport({ account: identity.getAccount, authorizations: consents.list, payments, storage })),
+      privacyRoutes({
+        exportUser: createUserExport({ account: identity.getAccount, authorizations: consents.list, payments, storage }),
+        erase: createErasure({
+          confirmPassword: identity.confirmPassword,
+          moneyInPlay: payments.moneyInPlay,
+          endSessions: sessions.endUser,
+          eraseStorage: storage.eraseUser,
+          forgetConsents: consents.clear,
+          anonymize: identity.anonymize,
+        }),
+      }),
     ],
     largeBodies: [versionUpload],
     log,

@@ -33,7 +33,12 @@ export function createConsents(db: Kysely<SessionsTables>) {
     await db.deleteFrom('sessions_consents').where('user_id', '=', userId).where('app_id', '=', appId).where('scope', '=', scope).execute();
   }
 
-  return { decision, record, list, revoke };
+  /** Forgets every decision of a user (their account is being erased). */
+  async function clear(userId: string): Promise<void> {
+    await db.deleteFrom('sessions_consents').where('user_id', '=', userId).execute();
+  }
+
+  return { decision, record, list, revoke, clear };
 }
 
 export type Consents = ReturnType<typeof createConsents>;

@@ -271,6 +271,19 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return n;
   }
 
+  /** Ends every session of a user (their account is being erased); no snapshot is kept. */
+  async function endUser(userId: string): Promise<void> {
+    const reason: ErrorBody = { code: 'session_ended', message: 'the account was erased' };
+    for (const [sessionId, entry] of [...live]) {
+      if (entry.userId !== userId) continue;
+      live.delete(sessionId);
+      prompts.cancelAll(sessionId);
+      publish(sessionId, { kind: 'ended', reason });
+      await entry.session.close().catch(() => {});
+    }
+    await db.deleteFrom('sessions_snapshots').where('user_id', '=', userId).execute();
+  }
+
   /** Prompts the user has not answered yet, for a shell that connects afresh. */
   async function openPrompts(userId: string, sessionId: string) {
     await get(userId, sessionId);
@@ -287,6 +300,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     evictIdle,
     suspendAll,
     endApp,
+    endUser,
     liveCount: () => live.size,
     /** Versions being kept warm, least recently opened first. */
     warmVersions: () => [...warming.keys()],

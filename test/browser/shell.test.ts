@@ -217,6 +217,26 @@ describe('the shell on the platform: sign up, open the shop, tap through to the 
     expect([...errors, ...other.errors]).toEqual([]);
     await other.page.close();
   }, 120_000);
+
+  it('erases the account from Me, after the password again', async () => {
+    await page.getByLabel('Email').fill('mei@example.com');
+    await page.getByLabel('Password').fill('a whole new passphrase');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.locator('.shell-header-title', { hasText: 'Discover' }).waitFor(WAIT);
+    await page.goto(`${platform.url}/me`);
+    await page.getByRole('link', { name: 'Erase my account' }).click();
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Erase my account' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The password is wrong.' }).waitFor(WAIT);
+    await page.getByLabel('Password').fill('a whole new passphrase');
+    await page.screenshot({ path: join(resultsDir(), 'shell-erase.png'), animations: 'disabled' });
+    await page.getByRole('button', { name: 'Erase my account' }).click();
+    await page.locator('.shell-header-title', { hasText: 'Discover' }).waitFor(WAIT);
+    expect((await page.request.get(`${platform.url}/api/me`)).status()).toBe(401);
+    const again = await page.request.post(`${platform.url}/api/auth/login`, { data: { email: 'mei@example.com', password: 'a whole new passphrase' } });
+    expect(again.status()).toBe(401);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
 
 /**

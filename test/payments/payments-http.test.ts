@@ -8,6 +8,7 @@ import { loadConfig } from '../../host/config.ts';
 import { feeOf, simulatedCards } from '../../host/modules/payments/index.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
 import { merchantApi, verifyWebhook } from '../../sdk/server/index.ts';
+import type { Db } from '../../host/db/index.ts';
 import { testDatabases } from '../support/databases.ts';
 import { rawProgram } from '../support/programs.ts';
 
@@ -79,6 +80,7 @@ const checkoutPage = `{
 
 describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
   let dataDir: string;
+  let database: Db<any>;
   let merchant: Awaited<ReturnType<typeof signIn>>;
   let admin: Awaited<ReturnType<typeof signIn>>;
   let appId: string;
@@ -91,7 +93,8 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'atrium-payments-'));
     const config = loadConfig({ ATRIUM_DATA_DIR: dataDir, PORT: '0', ATRIUM_SHARDS: '1', ATRIUM_SEED_DEMO: 'false', ATRIUM_ADMIN_EMAIL: ADMIN.email, ATRIUM_ADMIN_PASSWORD: ADMIN.password, ATRIUM_PLATFORM_FEE_BPS: '100' });
-    platform = await startPlatform(config, { log: () => {}, db: await tdb.create() });
+    database = await tdb.create();
+    platform = await startPlatform(config, { log: () => {}, db: database });
     receiver = createServer((req, res) => {
       let body = '';
       req.on('data', (c) => (body += c));
@@ -281,6 +284,52 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     expect(theirs.orders).toEqual([]);
     expect(theirs.storage).toEqual([]);
     expect((await merchant('/api/me/export')).status).toBe(401);
+  });
+
+  describe('erasing an account', () => {
+    it('is refused while the wallet holds money, saying how much, and changes nothing', async () => {
+      const user = await buyer('keeps-money@example.com');
+      const res = await user('/api/me/erase', { body: { password: 'long enough password' } });
+      expect(res.status).toBe(409);
+      expect(res.body.error).toMatchObject({ code: 'conflict', message: 'The account cannot be erased while your wallet holds ¥200.00.', details: { balances: { CNY: 200_00 }, orders: [] } });
+      expect((await user('/api/me')).status).toBe(200);
+    });
+
+    it('asks for the password again, and a wrong one changes nothing', async () => {
+      const user = await signIn('user', 'wrong-pass@example.com');
+      const res = await user('/api/me/erase', { body: { password: 'not my password' } });
+      expect(res.body.error).toEqual({ code: 'forbidden', message: 'The password is wrong.' });
+      expect((await user('/api/me')).status).toBe(200);
+    });
+
+    it('ends the sessions, deletes what was stored and decided, and leaves orders with only the account id', async () => {
+      // Tops up exactly what the order costs, pays, and confirms receipt: nothing left in play.
+      const user = await signIn('user', 'leaving@example.com');
+      await user('/api/wallet/pin', { body: { pin: PIN } });
+      await user('/api/wallet/topups', { body: { amount: 96_00, currency: 'CNY', card: simulatedCards.approves, idempotencyKey: 'exact' } });
+      const { sessionId, sheet } = await checkout(user);
+      await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
+      await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
+      await user(`/api/sessions/${sessionId}/events`, { body: { handler: 'keep', type: 'tap' } });
+      await expect.poll(() => said(user, sessionId)).toContain('kept');
+      await user(`/api/orders/${sheet.orderId}/confirm-receipt`, { body: {} });
+      const { id } = (await user('/api/me')).body;
+      // A decision the user made about this app's access to their profile.
+      await database.kysely.insertInto('sessions_consents').values({ user_id: id, app_id: appId, scope: 'userInfo', granted: 1, decided_at: new Date().toISOString() }).execute();
+      expect((await user('/api/me/authorizations')).body.authorizations).toHaveLength(1);
+
+      expect((await user('/api/me/erase', { body: { password: 'long enough password' } })).body).toEqual({ ok: true });
+      expect((await user('/api/me')).status).toBe(401);
+      expect((await user(`/api/sessions/${sessionId}/events`, { body: { handler: 'keep', type: 'tap' } })).status).toBe(401);
+      const login = await fetch(`${platform.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leaving@example.com', password: 'long enough password' }) });
+      expect(login.status).toBe(401);
+      const db = database.kysely;
+      expect(await db.selectFrom('storage_items').select('key').where('user_id', '=', id).execute()).toEqual([]);
+      expect(await db.selectFrom('sessions_consents').select('scope').where('user_id', '=', id).execute()).toEqual([]);
+      expect(await db.selectFrom('identity_accounts').select(['email', 'display_name', 'disabled']).where('id', '=', id).executeTakeFirst()).toEqual({ email: `erased-${id}@erased.invalid`, display_name: 'Erased account', disabled: 1 });
+      // The merchant's record of the sale stays.
+      expect((await merchant(`/api/merchant/orders/${sheet.orderId}`)).body.order).toMatchObject({ status: 'completed', amount: 96_00 });
+    });
   });
 
   it('answers malformed payment requests with a stable code', async () => {

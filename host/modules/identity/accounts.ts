@@ -16,8 +16,23 @@ export function viewOf(row: AccountRow): AccountView {
 
 const WRONG_LOGIN = 'The email or password is wrong.';
 
+/** The password hash of an erased account: not a hash at all, so no password ever matches it. */
+const ERASED = 'erased';
+
 export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
   const throttle = createLoginThrottle(db, { now });
+
+  async function confirmPassword(id: string, password: string): Promise<void> {
+    const row = await db.selectFrom('identity_accounts').selectAll().where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
+    if (!row) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
+    const key = `${row.kind}:${row.email}`;
+    await throttle.check(key);
+    if (!(await verifyPassword(password, row.password_hash))) {
+      await throttle.failed(key);
+      throw new AtriumError('forbidden', 'The current password is wrong.');
+    }
+    await throttle.succeeded(key);
+  }
 
   async function find(kind: AccountKind, email: string): Promise<AccountRow | undefined> {
     return db.selectFrom('identity_accounts').selectAll().where('kind', '=', kind).where('email', '=', email).executeTakeFirst();
@@ -81,25 +96,32 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
       return row && { kind: row.kind, sessionsValidFromMs: row.sessions_valid_from ? Date.parse(row.sessions_valid_from) : 0 };
     },
 
+    /** Checks the password of a signed-in account as a sign-in would: throttled, forbidden when wrong. */
+    confirmPassword,
+
     /**
      * Sets a new password, checking the current one as a sign-in would (throttled, same answer
      * for every failure), and ends every session made before now.
      */
     async changePassword(id: string, current: string, next: string): Promise<void> {
-      const row = await db.selectFrom('identity_accounts').selectAll().where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
-      if (!row) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
       const parsed = Password.safeParse(next);
       if (!parsed.success) throw new AtriumError('invalid_args', `newPassword: ${describeIssues(parsed.error)}`);
-      const key = `${row.kind}:${row.email}`;
-      await throttle.check(key);
-      if (!(await verifyPassword(current, row.password_hash))) {
-        await throttle.failed(key);
-        throw new AtriumError('forbidden', 'The current password is wrong.');
-      }
-      await throttle.succeeded(key);
+      await confirmPassword(id, current);
       await db
         .updateTable('identity_accounts')
         .set({ password_hash: await hashPassword(parsed.data), sessions_valid_from: now().toISOString() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /**
+     * Erases who the account was: the email, the name and the password are gone, the account is
+     * disabled and every session ends. The row stays, so orders and the books keep a holder.
+     */
+    async anonymize(id: string): Promise<void> {
+      await db
+        .updateTable('identity_accounts')
+        .set({ email: `erased-${id}@erased.invalid`, display_name: 'Erased account', password_hash: ERASED, disabled: 1, sessions_valid_from: now().toISOString() })
         .where('id', '=', id)
         .execute();
     },

@@ -46,6 +46,10 @@ export interface IdentityService {
   changePassword(account: { id: string; kind: AccountKind }, current: string, next: string, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
   /** Ends every session of the account, on every device, this one included. */
   signOutEverywhere(accountId: string): Promise<void>;
+  /** Checks a signed-in account's password again before something that cannot be undone. */
+  confirmPassword(accountId: string, password: string): Promise<void>;
+  /** Erases who the account was (email, name, password) and disables it; its id stays for the books. */
+  anonymize(accountId: string): Promise<void>;
   /**
    * Signs a token out: from now on it verifies nowhere (on other nodes within the few seconds a
    * verified token is trusted). A token that does not verify is left alone.
@@ -98,6 +102,11 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
       verified.forget((who) => who.id === account.id);
       // Issued after the change, so not before the moment it took effect: this one verifies.
       return tokens.issue(account, use);
+    },
+    confirmPassword: accounts.confirmPassword,
+    async anonymize(accountId) {
+      await accounts.anonymize(accountId);
+      verified.forget((who) => who.id === accountId);
     },
     async signOutEverywhere(accountId) {
       await accounts.endSessions(accountId);

@@ -42,6 +42,33 @@ export function createPayments(options: PaymentsOptions) {
     merchantBalances: (merchantId: string) => Promise.all([balancesOf(db, accounts.merchant(merchantId)), balancesOf(db, accounts.held(merchantId))]).then(([available, held]) => ({ available, held })),
     merchantStatement: (merchantId: string, currency: string, opts?: { before?: string; limit?: number }) => statementOf(db, accounts.merchant(merchantId), currency, opts),
     checkBooks: () => checkBooks(db),
+    /**
+     * What of a user's money is still in play: wallet balances other than zero, and orders whose
+     * money is held, being refunded or disputed. An account is not erased while any is.
+     */
+    async moneyInPlay(userId: string): Promise<{ balances: Record<string, number>; orders: string[] }> {
+      const balances = Object.fromEntries(Object.entries(await balancesOf(db, accounts.wallet(userId))).filter(([, n]) => n !== 0));
+      const held = await db
+        .selectFrom('pay_orders')
+        .select('id')
+        .where('user_id', '=', userId)
+        .where('stage', 'in', ['paid', 'shipped'])
+        .where('released_at', 'is', null)
+        .whereRef('refunded_amount', '<', 'amount')
+        .execute();
+      const contested = await db
+        .selectFrom('pay_orders as o')
+        .select('o.id')
+        .where('o.user_id', '=', userId)
+        .where((eb) =>
+          eb.or([
+            eb.exists(eb.selectFrom('pay_disputes as d').select('d.id').whereRef('d.order_id', '=', 'o.id').where('d.status', '!=', 'resolved')),
+            eb.exists(eb.selectFrom('pay_refunds as r').select('r.id').whereRef('r.order_id', '=', 'o.id').where('r.status', '=', 'pending')),
+          ]),
+        )
+        .execute();
+      return { balances, orders: [...new Set([...held, ...contested].map((o) => o.id))].sort() };
+    },
   };
 }
 

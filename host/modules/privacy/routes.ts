@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
-import { apiRoutes, errorResponses, requireUser, signedIn } from '../../http/index.ts';
+import { apiRoutes, clearSessionCookie, errorResponses, json, jsonBody, requireUser, signedIn } from '../../http/index.ts';
 import type { UserExport } from './export.ts';
 
 const exportRoute = createRoute({
@@ -16,8 +16,27 @@ const exportRoute = createRoute({
   },
 });
 
-export function privacyRoutes(exportUser: (userId: string) => Promise<UserExport | undefined>) {
+const eraseRoute = createRoute({
+  method: 'post',
+  path: '/api/me/erase',
+  tags: ['privacy'],
+  summary: 'Erase the signed-in account: sessions end, stored data and permission decisions are deleted, the email, name and password are gone',
+  description:
+    'Asks for the password again (403 forbidden when wrong, throttled like signing in). Refused with 409 conflict, and changing nothing, while the wallet holds money or an order is held, being refunded or disputed: `details` says which. Orders and the books keep the account id.',
+  security: signedIn,
+  request: { body: jsonBody(z.object({ password: z.string().min(1, 'required').max(256) }).strict()) },
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Erased'), ...errorResponses(400, 401, 403, 409, 429) },
+});
+
+export function privacyRoutes(o: { exportUser: (userId: string) => Promise<UserExport | undefined>; erase: (userId: string, password: string) => Promise<void> }) {
+  const { exportUser } = o;
   const routes = apiRoutes();
+  routes.openapi(eraseRoute, async (c) => {
+    const user = requireUser(c);
+    await o.erase(user.id, c.req.valid('json').password);
+    clearSessionCookie(c, 'user');
+    return c.json({ ok: true as const }, 200);
+  });
   routes.openapi(exportRoute, async (c) => {
     const data = await exportUser(requireUser(c).id);
     if (!data) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');

@@ -65,7 +65,12 @@ export function createStorageService(db: Kysely<StorageTables>, limits: StorageL
     return rows.map((r) => ({ appId: r.app_id, key: r.key, value: JSON.parse(r.value) as Json, updatedAt: r.updated_at }));
   }
 
-  return { get, set, remove, info, clear, everything };
+  /** Deletes everything stored for a user, in every app (their account is being erased). */
+  async function eraseUser(userId: string): Promise<void> {
+    await db.deleteFrom('storage_items').where('user_id', '=', userId).execute();
+  }
+
+  return { get, set, remove, info, clear, everything, eraseUser };
 }
 
 export type StorageService = ReturnType<typeof createStorageService>;

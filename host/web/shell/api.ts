@@ -42,6 +42,8 @@ export const api = {
   login: (body: { email: string; password: string }) => auth.login({ ...body, kind: 'user' }),
   logout: auth.logout,
   changePassword: auth.changePassword,
+  /** Erases the account (the password again); refused while money is in play. */
+  erase: (password: string) => request<{ ok: true }>('POST', '/api/me/erase', { password }),
   /** Everything Atrium keeps about the user, as a JSON download. */
   exportUrl: '/api/me/export',
   signOutEverywhere: auth.signOutEverywhere,

@@ -11,6 +11,7 @@ import { directoryPage } from './pages/directory.ts';
 import { mePage } from './pages/me.ts';
 import { orderPage } from './pages/order.ts';
 import { passwordPage } from './pages/password.ts';
+import { erasePage } from './pages/erase.ts';
 import { ordersPage } from './pages/orders.ts';
 import { walletPage } from './pages/wallet.ts';
 import { createRouter, loginPath, type Route } from './router.ts';
@@ -48,6 +49,8 @@ function pageFor(route: Route): Page {
       return orderPage(ctx, route.orderId);
     case 'password':
       return passwordPage(ctx);
+    case 'erase':
+      return erasePage(ctx);
     case 'auth':
       return authPage(ctx, route.mode, route.next);
     case 'app':

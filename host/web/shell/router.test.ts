@@ -13,6 +13,7 @@ describe('shell addresses', () => {
     expect(parseRoute('/me/wallet', '')).toEqual({ name: 'wallet' });
     expect(parseRoute('/me/orders', '')).toEqual({ name: 'orders' });
     expect(parseRoute('/me/password', '')).toEqual({ name: 'password' });
+    expect(parseRoute('/me/erase', '')).toEqual({ name: 'erase' });
     expect(parseRoute('/me/orders/ord_abc', '')).toEqual({ name: 'order', orderId: 'ord_abc' });
     expect(parseRoute(mePaths.order('a/b?c'), '')).toEqual({ name: 'order', orderId: 'a/b?c' });
     expect(parseRoute('/me/orders/ord_abc/x', '').name).toBe('not-found');

@@ -6,6 +6,7 @@
  *   /me/wallet                 the wallet: balance, top up, PIN, statement
  *   /me/orders[/<orderId>]     my orders, and one order with its refunds and dispute
  *   /me/password               change the password (other devices are signed out)
+ *   /me/erase                  erase the account
  *   /login, /signup            sign in or create an account (?next= where to go after)
  * Parsing is pure (no DOM), so it is tested in Node.
  */
@@ -19,6 +20,7 @@ export type Route =
   | { name: 'orders' }
   | { name: 'order'; orderId: string }
   | { name: 'password' }
+  | { name: 'erase' }
   | { name: 'auth'; mode: 'login' | 'signup'; next: string }
   | { name: 'not-found'; path: string };
 
@@ -32,6 +34,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (pathname === '/me/wallet') return { name: 'wallet' };
   if (pathname === '/me/orders') return { name: 'orders' };
   if (pathname === '/me/password') return { name: 'password' };
+  if (pathname === '/me/erase') return { name: 'erase' };
   const order = /^\/me\/orders\/([^/]+)$/.exec(pathname);
   const orderId = order && decodeSegment(order[1]!);
   if (orderId) return { name: 'order', orderId };
@@ -62,6 +65,7 @@ export const mePaths = {
   orders: '/me/orders',
   order: (orderId: string) => `/me/orders/${encodeURIComponent(orderId)}`,
   password: '/me/password',
+  erase: '/me/erase',
 };
 
 /** Where to go after signing in: only a path on this site, never another origin. */

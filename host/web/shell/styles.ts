@@ -111,6 +111,9 @@ const shellCss = `
 .shell-revoke:active { background: #f5f5f5; }
 .shell-revoke:disabled { opacity: .5; }
 .shell-danger-row { justify-content: center; color: var(--danger); font-size: 16px; font-weight: 500; }
+.shell-danger-text { color: var(--danger); }
+.shell-danger-button, .shell-danger-button:hover { background: var(--danger); }
+.shell-erase-list { margin: 0 0 4px; padding-left: 20px; color: var(--ink); font-size: 14px; line-height: 1.5; }
 
 /* Log in: a console's account signed in on this browser */
 .shell-auth-note { margin: 14px 0 0; color: var(--muted); font-size: 13px; line-height: 1.5; }

@@ -69,6 +69,7 @@ export function mePage(ctx: ShellContext): Page {
         router.link(mePaths.password, 'shell-row shell-link-row', el('span', 'shell-row-text', el('span', 'shell-row-title', 'Change password'))),
         download(),
         button('shell-row shell-link-row', signOutEverywhere, el('span', 'shell-row-text', el('span', 'shell-row-title', 'Sign out of all devices'))),
+        router.link(mePaths.erase, 'shell-row shell-link-row', el('span', 'shell-row-text', el('span', 'shell-row-title shell-danger-text', 'Erase my account'))),
       ),
     ),
     el('div', 'shell-list shell-list-plain', button('shell-row shell-danger-row', signOut, 'Sign out')),
