@@ -246,7 +246,7 @@ describe('payments in the shell, the merchant console and the admin console', ()
     await page.goto(`${platform.url}/me`);
     await page.getByRole('link', { name: /Wallet/ }).getByText(formatMoney(500_00 - amount, 'CNY')).waitFor(WAIT);
     await shot(page, 'shell-me-pay');
-    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
     const row = page.getByTestId(`order-${orderId}`);
     await row.waitFor(WAIT);
     expect(await row.textContent()).toContain('Tea House Shop');
