@@ -3,10 +3,10 @@
  * its state, how many attempts it took, the last HTTP status or error and when the next retry is;
  * each attempt on request, and "Redeliver" to send it again now (as a new delivery).
  */
-import { button, el } from '../../../sdk/view/chrome/index.ts';
+import { el } from '../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../common/format.ts';
 import type { DeskContext } from '../desk/context.ts';
-import { actionButton, badge, empty, failure, loading, mono, panel, type Tone } from '../desk/ui.ts';
+import { actionButton, badge, empty, failure, filterChips, loading, mono, panel, type Tone } from '../desk/ui.ts';
 import { paymentsApi, type Attempt, type DeliveryView, type EndpointView } from './payments-api.ts';
 
 const STATES: { status: DeliveryView['status'] | ''; text: string }[] = [
@@ -29,27 +29,14 @@ export function deliveryLog(ctx: DeskContext<unknown>, isAlive: () => boolean): 
   let status: DeliveryView['status'] | '' = '';
   let urls = new Map<string, string>();
   let asked = 0;
-  const chips = el('div', 'desk-filters');
-  chips.setAttribute('role', 'group');
-  chips.setAttribute('aria-label', 'Delivery state');
   const refresh = actionButton('desk-button', 'Refresh', () => load());
   const body = el('div', 'desk-slot', loading());
+  const chips = filterChips('Delivery state', STATES.map((s) => ({ value: s.status, text: s.text })), status, (s) => {
+    status = s;
+    void load();
+  });
   const root = panel('Deliveries', el('div', 'desk-toolbar', chips, refresh), body);
-  drawChips();
 
-  function drawChips(): void {
-    chips.replaceChildren(
-      ...STATES.map((s) => {
-        const b = button(`desk-chip-button${s.status === status ? ' desk-chip-button-active' : ''}`, () => {
-          status = s.status;
-          drawChips();
-          void load();
-        }, s.text);
-        b.setAttribute('aria-pressed', String(s.status === status));
-        return b;
-      }),
-    );
-  }
 
   async function load(): Promise<void> {
     const n = ++asked;

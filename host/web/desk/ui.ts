@@ -131,3 +131,29 @@ export function actionButton(cls: string, text: string, action: () => Promise<vo
   }, text);
   return b;
 }
+
+/**
+ * A group of chips that picks one value (a status filter): the chosen one is pressed, and a click
+ * on another redraws the group and tells `picked`.
+ */
+export function filterChips<T>(label: string, options: { value: T; text: string }[], initial: T, picked: (value: T) => void): HTMLElement {
+  const group = el('div', 'desk-filters');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', label);
+  let current = initial;
+  const draw = () =>
+    group.replaceChildren(
+      ...options.map((o) => {
+        const b = button(`desk-chip-button${o.value === current ? ' desk-chip-button-active' : ''}`, () => {
+          current = o.value;
+          draw();
+          picked(o.value);
+        }, o.text);
+        b.setAttribute('aria-pressed', String(o.value === current));
+        return b;
+      }),
+    );
+  draw();
+  return group;
+}
+

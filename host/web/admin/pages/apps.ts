@@ -1,8 +1,8 @@
 /** Every app on the platform, searched by id, name or merchant and filtered by state. */
-import { button, el } from '../../../../sdk/view/chrome/index.ts';
+import { el } from '../../../../sdk/view/chrome/index.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
 import { appRowParts } from '../../desk/app-row.ts';
-import { badge, empty, failure, input, loading, pageHead } from '../../desk/ui.ts';
+import { badge, empty, failure, filterChips, input, loading, pageHead } from '../../desk/ui.ts';
 import { adminApi, type AppView } from '../api.ts';
 import { adminPaths, type AdminRoute, type AppStatusFilter } from '../routes.ts';
 
@@ -23,27 +23,14 @@ export function appsPage(ctx: DeskContext<AdminRoute>, filter: { search: string;
   box.classList.add('desk-search');
   box.setAttribute('aria-label', 'Search apps');
   box.addEventListener('input', () => changed(SEARCH_DELAY_MS));
-  const chips = el('div', 'desk-filters');
-  chips.setAttribute('role', 'group');
-  chips.setAttribute('aria-label', 'State');
   const list = el('div', 'desk-slot', loading());
+  const chips = filterChips('State', FILTERS.map((f) => ({ value: f.status, text: f.text })), status, (s) => {
+    status = s;
+    changed(0);
+  });
   const root = el('div', 'desk-page', pageHead('Apps', { sub: ['Every mini-program on Atrium.'] }), el('div', 'desk-toolbar', box, chips), list);
-  drawChips();
   void load();
 
-  function drawChips(): void {
-    chips.replaceChildren(
-      ...FILTERS.map((f) => {
-        const b = button(`desk-chip-button${f.status === status ? ' desk-chip-button-active' : ''}`, () => {
-          status = f.status;
-          drawChips();
-          changed(0);
-        }, f.text);
-        b.setAttribute('aria-pressed', String(f.status === status));
-        return b;
-      }),
-    );
-  }
 
   function changed(delay: number): void {
     if (timer) clearTimeout(timer);

@@ -3,12 +3,12 @@
  * amount, the buyer's reason and the merchant's answer; an undecided one has the decision form,
  * a decided one what was decided and why.
  */
-import { button, el } from '../../../../sdk/view/chrome/index.ts';
+import { el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
 import { formatMoney } from '../../common/money.ts';
 import { disputeStatusLabel } from '../../common/orders.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
-import { badge, empty, failure, facts, loading, mono, pageHead } from '../../desk/ui.ts';
+import { badge, empty, failure, facts, filterChips, loading, mono, pageHead } from '../../desk/ui.ts';
 import { adminApi, type AppHistory, type DisputeEntry } from '../api.ts';
 import { disputeDecisionForm } from '../dispute-decision.ts';
 import { adminPaths, type AdminRoute, type DisputeStatusFilter } from '../routes.ts';
@@ -26,28 +26,15 @@ export function disputesPage(ctx: DeskContext<AdminRoute>, filter: { status: Dis
   let asked = 0;
   /** Apps and their merchants, looked up once per app. */
   const owners = new Map<string, Promise<AppHistory | null>>();
-  const chips = el('div', 'desk-filters');
-  chips.setAttribute('role', 'group');
-  chips.setAttribute('aria-label', 'State');
   const list = el('div', 'desk-slot', loading());
+  const chips = filterChips('State', FILTERS.map((f) => ({ value: f.status, text: f.text })), status, (s) => {
+    status = s;
+    router.replaceAddress(adminPaths.disputes(status));
+    void load();
+  });
   const root = el('div', 'desk-page', pageHead('Disputes', { sub: ['Buyers dispute paid orders whose money is still held; the money moves when you decide.'] }), el('div', 'desk-toolbar', chips), list);
-  drawChips();
   void load();
 
-  function drawChips(): void {
-    chips.replaceChildren(
-      ...FILTERS.map((f) => {
-        const b = button(`desk-chip-button${f.status === status ? ' desk-chip-button-active' : ''}`, () => {
-          status = f.status;
-          router.replaceAddress(adminPaths.disputes(status));
-          drawChips();
-          void load();
-        }, f.text);
-        b.setAttribute('aria-pressed', String(f.status === status));
-        return b;
-      }),
-    );
-  }
 
   function owner(appId: string): Promise<AppHistory | null> {
     let p = owners.get(appId);
