@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { AtriumError } from '../../sdk/contract/errors.ts';
 import { checkOrigin, isStateChanging } from './csrf.ts';
 import type { AccountKind, AppEnv, AppSecretVerifier, Principal, TokenVerifier } from './env.ts';
-import { hasSessionCookie, readSessionCookie } from './session-cookie.ts';
+import { readSessionCookies } from './session-cookie.ts';
 
 function bearerToken(header: string | undefined): string | undefined {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
@@ -42,8 +42,9 @@ export function authenticate(options: { verify: TokenVerifier; verifyAppSecret?:
       return next();
     }
     const bearer = bearerToken(c.req.header('authorization'));
-    const cookie = bearer ? undefined : readSessionCookie(c);
-    if (!bearer && isStateChanging(c.req.method)) checkOrigin(c, { hasCookie: hasSessionCookie(c), trusted: options.trustedOrigins });
+    const cookies = bearer ? undefined : readSessionCookies(c);
+    const cookie = cookies?.acting;
+    if (cookies && isStateChanging(c.req.method)) checkOrigin(c, { hasCookie: cookies.any, trusted: options.trustedOrigins });
     const token = bearer ?? cookie?.token;
     if (token !== undefined) {
       try {

@@ -39,17 +39,21 @@ export function requestedKind(c: Context<AppEnv>): AccountKind | undefined {
   return accountKinds.find((k) => k === named);
 }
 
-/** Whether the request carries any session cookie (the cross-site check needs to know). */
-export function hasSessionCookie(c: Context<AppEnv>): boolean {
-  return accountKinds.some((k) => Boolean(getCookie(c, sessionCookieName(k))));
-}
-
-/** The session cookie the request acts with: the one of the kind it names, else the first it has. */
-export function readSessionCookie(c: Context<AppEnv>): { kind: AccountKind; token: string } | undefined {
+/**
+ * The request's session cookies: `acting` is the one it acts with (the kind it names, else the
+ * first it has); `any` says whether it carries one at all, which the cross-site check needs.
+ */
+export function readSessionCookies(c: Context<AppEnv>): { acting?: { kind: AccountKind; token: string }; any: boolean } {
+  // One parse of the Cookie header per request, not one per kind.
+  const jar = getCookie(c);
   const named = requestedKind(c);
+  let acting: { kind: AccountKind; token: string } | undefined;
   for (const kind of named ? [named] : accountKinds) {
-    const token = getCookie(c, sessionCookieName(kind));
-    if (token) return { kind, token };
+    const token = jar[sessionCookieName(kind)];
+    if (token) {
+      acting = { kind, token };
+      break;
+    }
   }
-  return undefined;
+  return { acting, any: accountKinds.some((k) => Boolean(jar[sessionCookieName(k)])) };
 }
