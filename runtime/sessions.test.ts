@@ -406,3 +406,31 @@ describe('odd render output', () => {
     await s.close();
   });
 });
+
+describe('frames', () => {
+  const frames = async () => {
+    const all = await rt.stats();
+    return { direct: all.reduce((n, s) => n + s.frames.direct, 0), json: all.reduce((n, s) => n + s.frames.json, 0) };
+  };
+
+  it('of an ordinary view are read straight out of the engine, not as JSON', async () => {
+    const before = await frames();
+    const s = await open(counter);
+    await s.event({ handler: 'add', type: 'tap' });
+    const after = await frames();
+    expect(after.direct - before.direct).toBe(2);
+    expect(after.json).toBe(before.json);
+    await s.close();
+  });
+
+  it('holding a value with toJSON come as JSON, and render as JSON would', async () => {
+    const dated = rawProgram({
+      'pages/index': `{ render() { return { type: 'view', props: { data: { when: new Date(0) } }, children: ['d'] }; } }`,
+    });
+    const before = await frames();
+    const s = await open(dated);
+    expect(s.view).toEqual({ type: 'view', props: { data: { when: '1970-01-01T00:00:00.000Z' } }, children: ['d'] });
+    expect((await frames()).json - before.json).toBe(1);
+    await s.close();
+  });
+});

@@ -11,6 +11,16 @@ const stringIndexOf = String.prototype.indexOf;
 const stringSplit = String.prototype.split;
 const promiseThen = Promise.prototype.then;
 const hasOwnProperty = Object.prototype.hasOwnProperty;
+const arrayProto = Array.prototype;
+const objectProto = Object.prototype;
+const ownNames = Object.getOwnPropertyNames;
+const protoOf = Object.getPrototypeOf;
+
+/** Index keys come first among own keys, so only the first name needs a look. */
+function firstIsIndex(o: object): boolean {
+  const k = ownNames(o)[0];
+  return k !== undefined && k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57;
+}
 
 export const intrinsics = {
   apply,
@@ -18,6 +28,8 @@ export const intrinsics = {
   parse: JSON.parse,
   create: Object.create,
   keys: Object.keys,
+  values: Object.values,
+  assign: Object.assign,
   freeze: Object.freeze,
   defineProperty: Object.defineProperty,
   isArray: Array.isArray,
@@ -37,4 +49,10 @@ export const intrinsics = {
   then: (p: Promise<unknown>, ok: ((v: unknown) => unknown) | undefined, fail: (e: unknown) => unknown): unknown =>
     apply(promiseThen, p, [ok, fail]),
   hasOwn: (o: object, k: string): boolean => apply(hasOwnProperty, o, [k]),
+  /**
+   * Whether a hole in a fresh array would read nothing: no index property on Array.prototype or
+   * Object.prototype, and Array.prototype still inherits straight from Object.prototype. Only then
+   * does writing an array out of the engine run no program code.
+   */
+  arraysAreOrdinary: (): boolean => protoOf(arrayProto) === objectProto && !firstIsIndex(arrayProto) && !firstIsIndex(objectProto),
 };

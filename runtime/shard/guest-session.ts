@@ -4,10 +4,11 @@ import type { Limits } from '../limits.ts';
 import { diffView } from '../view/diff.ts';
 import { validateView } from '../view/validate.ts';
 import { memoryExhausted, type MerchantModule } from './modules.ts';
-import type { Notice, OpenRequest, Snapshot } from './protocol.ts';
+import type { FrameCounts, Notice, OpenRequest, Snapshot } from './protocol.ts';
 import { GuestClock } from './clock.ts';
 import { classifyGuestError } from './classify.ts';
 import type { PreparedContext } from './prepared-context.ts';
+import { encode, readValue, UNREADABLE, type AtomTable } from './bjson/index.ts';
 
 export interface SessionHost {
   post(notice: Notice): void;
@@ -15,7 +16,14 @@ export interface SessionHost {
   watch(slot: number, budgetMs: number | null): void;
   /** Runs a due timer of this session, ending the session if the timer breaks a bound. */
   timer(session: GuestSession, id: number): void;
+  /** The engine's names, for reading frames out of it directly; null reads them as JSON. */
+  readonly atoms: AtomTable | null;
+  /** Counts how frames came out, for the shard's stats. */
+  readonly frames: FrameCounts;
 }
+
+/** What the guest's `flush` gave: nothing to draw, its JSON text, or the frame already read. */
+type FlushOut = { text: string } | { value: unknown } | { failed: ErrorBody };
 
 /** Thrown out of an entry when the session has to end; carries the reason shown to the user. */
 export class SessionEnd extends Error {
@@ -36,6 +44,7 @@ export class GuestSession {
   private readonly rt: QuickJSRuntime;
   private readonly ctx: QuickJSContext;
   private enterFn: QuickJSHandle | null = null;
+  private jsonFn: QuickJSHandle | null = null;
   private deadline = 0;
   private callsThisEntry = 0;
   private logsThisEntry = 0;
@@ -57,6 +66,7 @@ export class GuestSession {
     this.rt = prepared.rt;
     this.ctx = prepared.ctx;
     this.enterFn = prepared.enter;
+    this.jsonFn = prepared.json;
     try {
       this.rt.setMaxStackSize(init.limits.stackBytes);
       this.rt.setInterruptHandler(() => this.pastDeadline());
@@ -198,6 +208,13 @@ export class GuestSession {
    * deadline, and returns the string it produced. Throws SessionEnd when a bound broke.
    */
   private enter(op: string, arg: string, budgetMs: number): string {
+    const out = this.call(op, arg, budgetMs, (h) => this.readString(h, this.limits.viewBytes));
+    if (out === null) throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
+    return out;
+  }
+
+  /** As `enter`, with what the guest returned turned into a host value by `read` while armed. */
+  private call<T>(op: string, arg: string, budgetMs: number, read: (h: QuickJSHandle) => T): T {
     if (this.ended) throw new SessionEnd(this.ended);
     if (!this.enterFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
     this.arm(budgetMs);
@@ -212,15 +229,49 @@ export class GuestSession {
         r.error.dispose();
         throw new SessionEnd(this.breach ?? reason);
       }
-      const out = this.readString(r.value, this.limits.viewBytes);
-      r.value.dispose();
+      let out: T;
+      try {
+        out = read(r.value);
+      } finally {
+        r.value.dispose();
+      }
       this.drainJobs();
       if (this.breach) throw new SessionEnd(this.breach);
-      if (out === null) throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
       return out;
     } finally {
       this.disarm();
     }
+  }
+
+  /**
+   * The frame `flush` returned. The engine writes it in its binary form, which is read here; a
+   * frame that form cannot carry (a Date, a cycle, a getter) goes through the captured
+   * `JSON.stringify` instead, so the result is always what JSON would have made of it.
+   */
+  private readFrame(h: QuickJSHandle): FlushOut | null {
+    if (this.ctx.typeof(h) === 'string') {
+      const text = this.readString(h, this.limits.viewBytes);
+      if (text?.startsWith('{"frame"')) this.host.frames.json++;
+      return text === null ? null : { text };
+    }
+    const atoms = this.host.atoms;
+    const bytes = atoms ? encode(this.ctx, h, this.limits.viewBytes) : null;
+    const value = bytes && atoms ? readValue(bytes, atoms, this.limits.viewBytes) : UNREADABLE;
+    if (value !== UNREADABLE) {
+      this.host.frames.direct++;
+      return { value };
+    }
+    this.host.frames.json++;
+    if (!this.jsonFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
+    const r = this.ctx.callFunction(this.jsonFn, this.ctx.undefined, h);
+    if (r.error) {
+      const failed = classifyGuestError(this.ctx, r.error, 'program_error', memoryExhausted(this.module));
+      r.error.dispose();
+      return { failed };
+    }
+    const text = this.readString(r.value, this.limits.viewBytes);
+    r.value.dispose();
+    return text === null ? null : { text };
   }
 
   private drainJobs(): void {
@@ -252,14 +303,15 @@ export class GuestSession {
   }
 
   private flush(): void {
-    const out = this.enter('flush', '', this.limits.handlerMs);
-    if (out === '') return;
-    const parsed = parseGuest(out) as { ok?: boolean; error?: ErrorBody; frame?: any; snapshot?: Snapshot };
-    if (parsed.ok === false && parsed.error) {
-      if (!this.lastView) throw new SessionEnd({ code: 'program_error', message: `render failed: ${parsed.error.message}` });
-      this.host.post({ kind: 'log', sessionId: this.id, level: 'error', text: `render failed: ${parsed.error.message}` });
-      return;
+    const out = this.call('flush', '', this.limits.handlerMs, (h) => this.readFrame(h));
+    if (out === null) throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
+    if ('text' in out && out.text === '') return;
+    if ('failed' in out) {
+      if (out.failed.code !== 'program_error') throw new SessionEnd(out.failed);
+      return this.renderFailed(out.failed.message);
     }
+    const parsed = ('value' in out ? out.value : parseGuest(out.text)) as { ok?: boolean; error?: ErrorBody; frame?: any; snapshot?: unknown };
+    if (parsed.ok === false && parsed.error) return this.renderFailed(parsed.error.message);
     const f = parsed.frame;
     if (!f || typeof f.route !== 'string' || !Array.isArray(f.stack)) {
       throw new SessionEnd({ code: 'invalid_view', message: 'the program produced a malformed frame' });
@@ -282,7 +334,14 @@ export class GuestSession {
     };
     const patches = !routeChanged && prev ? diffView(prev, view) : null;
     const update = patches ? { ...base, patches } : { ...base, view };
-    this.host.post({ kind: 'update', sessionId: this.id, update, snapshot: parsed.snapshot });
+    const snapshot = typeof parsed.snapshot === 'string' ? (parseGuest(parsed.snapshot) as Snapshot) : undefined;
+    this.host.post({ kind: 'update', sessionId: this.id, update, snapshot });
+  }
+
+  /** A render that threw ends a session that never drew; later, the last view stays up. */
+  private renderFailed(message: string): void {
+    if (!this.lastView) throw new SessionEnd({ code: 'program_error', message: `render failed: ${message}` });
+    this.host.post({ kind: 'log', sessionId: this.id, level: 'error', text: `render failed: ${message}` });
   }
   private lastRoute = '';
 
@@ -337,10 +396,12 @@ export class GuestSession {
     this.pending.clear();
     try {
       this.enterFn?.dispose();
+      this.jsonFn?.dispose();
     } catch {
       /* see above */
     }
     this.enterFn = null;
+    this.jsonFn = null;
     try {
       this.ctx.dispose();
       this.rt.dispose();

@@ -67,7 +67,7 @@ export class ModuleRegistry {
   }
 
   /** Makes a spare module of this size ready in the background. */
-  prepare(maxBytes: number): Promise<unknown> {
+  prepare(maxBytes: number): Promise<Spare> {
     let spare = this.spares.get(maxBytes);
     if (!spare) {
       spare = this.instantiate(maxBytes);
@@ -127,7 +127,7 @@ export class ModuleRegistry {
   }
 }
 
-interface Spare {
+export interface Spare {
   qjs: QuickJSWASMModule;
   memory: WebAssembly.Memory;
   prepared: PreparedContext;

@@ -13,6 +13,8 @@ export interface PreparedContext {
   ctx: QuickJSContext;
   /** The guest's entry point, already taken off the global object. */
   enter: QuickJSHandle;
+  /** `JSON.stringify` as it was before any program ran, for frames the host cannot read directly. */
+  json: QuickJSHandle;
   /** Connects the bridge to the session that takes this context. */
   bind(handler: BridgeHandler): void;
 }
@@ -28,15 +30,17 @@ export function prepareContext(qjs: QuickJSWASMModule, bootstrap: string): Prepa
     ctx.setProp(ctx.global, '__atrium_bridge', fn);
     fn.dispose();
     // The bootstrap is our own code, so it runs without a CPU deadline; guest code never runs here.
-    const r = ctx.evalCode(`${bootstrap}\n;(() => { const e = globalThis.__atrium_enter; delete globalThis.__atrium_enter; return e; })()`, 'bootstrap.js', {
-      type: 'global',
-    });
+    const take = `(() => { const g = globalThis, e = [g.__atrium_enter, g.__atrium_json]; delete g.__atrium_enter; delete g.__atrium_json; return e; })()`;
+    const r = ctx.evalCode(`${bootstrap}\n;${take}`, 'bootstrap.js', { type: 'global' });
     if (r.error) {
       const why = String(ctx.dump(r.error)?.message ?? 'unknown error');
       r.error.dispose();
       throw new Error(`the bootstrap failed: ${why}`);
     }
-    return { rt, ctx, enter: r.value, bind: (h) => void (handler = h) };
+    const enter = ctx.getProp(r.value, 0);
+    const json = ctx.getProp(r.value, 1);
+    r.value.dispose();
+    return { rt, ctx, enter, json, bind: (h) => void (handler = h) };
   } catch (e) {
     ctx.dispose();
     rt.dispose();

@@ -77,6 +77,13 @@ export interface ShardStats {
   modules: number;
   wasmBytes: number;
   heapUsed: number;
+  /** Frames read straight out of the engine, and frames that had to come as JSON text. */
+  frames: FrameCounts;
+}
+
+export interface FrameCounts {
+  direct: number;
+  json: number;
 }
 
 /** Layout of the watchdog's shared memory, one Int32 slot each. */

@@ -9,6 +9,8 @@ import type { ErrorBody } from '../../sdk/contract/index.ts';
 import { GuestSession, SessionEnd, type SessionHost } from './guest-session.ts';
 import { memoryExhausted, ModuleRegistry, type MerchantModule } from './modules.ts';
 import type { PreparedContext } from './prepared-context.ts';
+import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { probeAtoms, type AtomTable } from './bjson/index.ts';
 import { WATCH, type Envelope, type FromShard, type Notice, type OpenRequest, type Request, type Response } from './protocol.ts';
 
 export interface ShardData {
@@ -25,7 +27,17 @@ const port = parentPort!;
 const watch = new Int32Array(data.watch);
 const registry = new ModuleRegistry(await WebAssembly.compile(readFileSync(data.wasmPath)), data.bootstrap);
 const sessions = new Map<string, GuestSession>();
-await registry.prepare(data.memoryBytes);
+// The probe runs in the spare module before any merchant has it; it leaves nothing behind.
+const atoms = probeOrNull((await registry.prepare(data.memoryBytes)).qjs);
+
+/** Without the engine's names, frames are read as JSON: slower, never wrong. */
+function probeOrNull(qjs: QuickJSWASMModule): AtomTable | null {
+  try {
+    return probeAtoms(qjs);
+  } catch {
+    return null;
+  }
+}
 
 const outbox: FromShard[] = [];
 let flushing: NodeJS.Immediate | null = null;
@@ -42,6 +54,8 @@ function flush(): void {
 }
 
 const host: SessionHost = {
+  atoms,
+  frames: { direct: 0, json: 0 },
   post: (n: Notice) => send(n),
   watch(slot, budgetMs) {
     if (budgetMs === null) {
@@ -171,7 +185,7 @@ async function handle(req: Request): Promise<unknown> {
       return null;
     }
     case 'stats':
-      return { sessions: sessions.size, ...registry.stats(), heapUsed: process.memoryUsage().heapUsed };
+      return { sessions: sessions.size, ...registry.stats(), heapUsed: process.memoryUsage().heapUsed, frames: { ...host.frames } };
   }
 }
 

@@ -126,6 +126,32 @@ describe('a rendered view', () => {
     await expectContained(h, neighbours);
   });
 
+  it('with data nested 20,000 deep ends the session with invalid_view at once and leaves the module working', async () => {
+    const deep = `(() => { let d = {}; for (let i = 0; i < 20000; i++) d = { d }; return d; })()`;
+    const h = await openHostile(rt, rendering(`{ type: 'view', props: { data: ${deep} }, children: [] }`));
+    await h.expectEnds('invalid_view', HANDLER_MS);
+    expect(h.reason!.message).toMatch(/nested too deeply/);
+    await expectContained(h, neighbours);
+    const next = await openHostile(rt, rendering(`{ type: 'view', props: { data: { ok: [1] } }, children: ['fine'] }`));
+    expect(next.session!.view).toEqual({ type: 'view', props: { data: { ok: [1] } }, children: ['fine'] });
+    await next.session!.close();
+  });
+
+  it('with a Date, a toJSON and one object used twice comes through as JSON would make it', async () => {
+    const h = await openHostile(
+      rt,
+      rendering(`(() => { const shared = { k: [1, { v: 2 }] }; return { type: 'view', props: { data: { when: new Date(0), t: { toJSON() { return 'T'; } }, a: shared, b: shared, f() {}, u: undefined, list: [undefined, () => 1, NaN] } }, children: [] }; })()`),
+    );
+    expect(h.opened).toBe(true);
+    expect(h.session!.view).toEqual({
+      type: 'view',
+      props: { data: { when: '1970-01-01T00:00:00.000Z', t: 'T', a: { k: [1, { v: 2 }] }, b: { k: [1, { v: 2 }] }, list: [null, null, null] } },
+      children: [],
+    });
+    await expectContained(h, neighbours);
+    await h.session!.close();
+  });
+
   it('with symbols in props and a number as a child comes through as plain JSON', async () => {
     const h = await openHostile(rt, rendering(`{ type: 'view', props: { id: Symbol('x'), data: { s: Symbol('y'), n: NaN } }, children: [42, undefined, true] }`));
     expect(h.opened).toBe(true);

@@ -187,6 +187,24 @@ describe('a realm tampered with before the bridge runs', () => {
     await h.session!.close();
   });
 
+  it('with an index getter on Array.prototype that deepens data already read changes nothing that crosses', async () => {
+    const program = `
+      const style = { color: '#333' };
+      Object.defineProperty(Array.prototype, 3, {
+        get() { let d = {}; for (let i = 0; i < 20000; i++) d = { d }; style.color = d; return 'three'; },
+        set(v) {},
+        configurable: true,
+      });
+      ${rawProgram({ 'pages/index': `{ render() { return { type: 'view', props: { style, data: { list: [0, 1, 2, , 4] } }, children: ['x'] }; } }` })}
+    `;
+    const h = await openHostile(rt, program);
+    expect(h.opened).toBe(true);
+    expect(h.session!.view).toEqual({ type: 'view', props: { style: { color: '#333' }, data: { list: [0, 1, 2, 'three', 4] } }, children: ['x'] });
+    expect(h.reason).toBeNull();
+    await expectContained(h, neighbours);
+    await h.session!.close();
+  });
+
   it('with index accessors on Array.prototype ends the open with program_error, never a session without a page', async () => {
     const h = await openTampered(`
       for (let i = 0; i < 4; i++) Object.defineProperty(Array.prototype, i, { get() { return undefined; }, set(v) {}, configurable: true });
