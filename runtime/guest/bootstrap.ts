@@ -291,11 +291,12 @@ function render(): Obj | string {
   if (typeof p.def.render !== 'function') throw new AtriumError('program_error', `page "${p.route}" has no render()`);
   const tree = I.apply(p.def.render, p.inst, []);
   const { view, direct } = normalizeView(tree, inline);
-  const routes: string[] = [];
-  for (let i = 0; i < stack.length; i++) routes[i] = stack[i]!.route;
+  const routes = I.create(null) as { length: number; [i: number]: string };
+  routes.length = 0;
+  for (let i = 0; i < stack.length; i++) routes[routes.length++] = stack[i]!.route;
   const title = titles[p.route] ?? p.def.title ?? '';
   const out = {
-    frame: { route: p.route, title: typeof title === 'string' ? title : '', stack: routes, view },
+    frame: { route: p.route, title: typeof title === 'string' ? title : '', stack: I.arrayFrom(routes), view },
     // Page data is the program's own, of any shape: it always goes as JSON text.
     snapshot: I.stringify(snapshot()),
   };

@@ -11,17 +11,8 @@ const stringIndexOf = String.prototype.indexOf;
 const stringSplit = String.prototype.split;
 const promiseThen = Promise.prototype.then;
 const hasOwnProperty = Object.prototype.hasOwnProperty;
-const arrayProto = Array.prototype;
-const objectProto = Object.prototype;
-const ownNames = Object.getOwnPropertyNames;
-const protoOf = Object.getPrototypeOf;
-
-/** Index keys come first among own keys, so only the first name needs a look. */
-function firstIsIndex(o: object): boolean {
-  const k = ownNames(o)[0];
-  return k !== undefined && k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57;
-}
-
+const arrayFrom = Array.from;
+const ArrayConstructor = Array;
 export const intrinsics = {
   apply,
   stringify: JSON.stringify,
@@ -49,10 +40,6 @@ export const intrinsics = {
   then: (p: Promise<unknown>, ok: ((v: unknown) => unknown) | undefined, fail: (e: unknown) => unknown): unknown =>
     apply(promiseThen, p, [ok, fail]),
   hasOwn: (o: object, k: string): boolean => apply(hasOwnProperty, o, [k]),
-  /**
-   * Whether a hole in a fresh array would read nothing: no index property on Array.prototype or
-   * Object.prototype, and Array.prototype still inherits straight from Object.prototype. Only then
-   * does writing an array out of the engine run no program code.
-   */
-  arraysAreOrdinary: (): boolean => protoOf(arrayProto) === objectProto && !firstIsIndex(arrayProto) && !firstIsIndex(objectProto),
+  /** A new array of an array-like's items, each defined, never assigned: no setter sees it. */
+  arrayFrom: (items: ArrayLike<unknown>): unknown[] => apply(arrayFrom, ArrayConstructor, [items]),
 };

@@ -13,11 +13,29 @@ export interface Normalized {
   view: Out;
   /**
    * Whether the host may read `view` straight out of the engine. It may when the tree holds only
-   * objects made here, with own data properties, no deeper than the host checks anyway: then the
-   * engine's writer runs no program code and cannot recurse without bound. Otherwise the frame
-   * goes out as JSON, as it always could.
+   * objects and arrays made here, which the program never held, with own data properties only and
+   * no deeper than the host checks anyway: then the engine's writer runs no program code and
+   * cannot recurse without bound. Otherwise the frame goes out as JSON, as it always could.
    */
   direct: boolean;
+}
+
+/**
+ * Items gathered on an object with no prototype, then made an array by `Array.from`, which
+ * defines each element. An array built by assignment would pass through any setter a program put
+ * on an index of Array.prototype, handing the program the array to change after it was checked.
+ */
+interface List {
+  length: number;
+  [i: number]: unknown;
+}
+function list(): List {
+  const l = I.create(null) as List;
+  l.length = 0;
+  return l;
+}
+function add(l: List, v: unknown): void {
+  l[l.length++] = v;
 }
 
 /** Deeper than the host's validator allows (128 nodes, 16 levels of prop data), so it fails there. */
@@ -50,12 +68,12 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Normalized
       return v;
     }
     if (I.isArray(v)) {
-      const out: unknown[] = [];
+      const out = list();
       for (let i = 0; i < v.length; i++) {
         const x = v[i];
-        out[i] = typeof x === 'object' && x !== null ? data(x, depth + 1) : x;
+        add(out, typeof x === 'object' && x !== null ? data(x, depth + 1) : x);
       }
-      return out;
+      return I.arrayFrom(out);
     }
     // Object.assign copies in the engine, far faster than a loop here; only object values recurse.
     const out = I.assign(I.create(null), v) as Record<string, unknown>;
@@ -69,12 +87,12 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Normalized
     }
     return out;
   }
-  function child(v: unknown, out: unknown[], depth: number): void {
+  function child(v: unknown, out: List, depth: number): void {
     if (v === null || v === undefined || typeof v === 'boolean') return;
-    if (typeof v === 'string') out[out.length] = v;
-    else if (typeof v === 'number') out[out.length] = I.string(v);
+    if (typeof v === 'string') add(out, v);
+    else if (typeof v === 'number') add(out, I.string(v));
     else if (I.isArray(v)) for (let i = 0; i < v.length; i++) child(v[i], out, depth);
-    else if (typeof v === 'object') out[out.length] = node(v as Record<string, unknown>, depth + 1);
+    else if (typeof v === 'object') add(out, node(v as Record<string, unknown>, depth + 1));
   }
   function node(v: Record<string, unknown>, depth: number): Out {
     if (depth > MAX_NODE_DEPTH) direct = false;
@@ -94,8 +112,9 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Normalized
         else if (p !== undefined) props[k] = p;
       }
     }
-    const children: unknown[] = [];
-    child(v.children, children, depth);
+    const kids = list();
+    child(v.children, kids, depth);
+    const children = I.arrayFrom(kids);
     const type = v.type;
     const key = v.key;
     // The host refuses anything but strings here; only strings and numbers may be read directly.
@@ -107,9 +126,9 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Normalized
   let view: Out;
   if (tree && typeof tree === 'object' && !I.isArray(tree)) view = node(tree as Record<string, unknown>, 0);
   else {
-    const children: unknown[] = [];
-    child(tree, children, 0);
-    view = { type: 'view', props: {}, children };
+    const kids = list();
+    child(tree, kids, 0);
+    view = { type: 'view', props: {}, children: I.arrayFrom(kids) };
   }
-  return { view, direct: direct && I.arraysAreOrdinary() };
+  return { view, direct };
 }

@@ -205,6 +205,32 @@ describe('a realm tampered with before the bridge runs', () => {
     await h.session!.close();
   });
 
+  it('with a setter on Array.prototype that keeps the arrays it sees and deepens them later cannot crash the shard', async () => {
+    // Installed as render returns, the setter sees the first array the framework assigns into.
+    // It defines the element itself, so the append looks normal, keeps the array and removes
+    // itself; a getter read later in the same render hangs 400,000 levels under what it kept,
+    // far past what the engine's writer could recurse through.
+    const program = `
+      const kept = new Set();
+      const trap = () => Object.defineProperty(Array.prototype, 0, {
+        set(v) { delete Array.prototype[0]; kept.add(this); Object.defineProperty(this, 0, { value: v, writable: true, enumerable: true, configurable: true }); },
+        configurable: true,
+      });
+      const later = { type: 'text', children: [], get props() { let d = []; for (let i = 0; i < 400000; i++) d = [d]; for (const a of kept) a.push(d); return {}; } };
+      ${rawProgram({ 'pages/index': `{ render() { trap(); return { type: 'view', props: { data: { list: [1] } }, children: ['x', { type: 'text', props: {}, children: ['y'] }, later] }; } }` })}
+    `;
+    const h = await openHostile(rt, program, { limits: { ...defaultLimits, handlerMs: 3000 } });
+    expect(h.rejections).toEqual([]);
+    expect(h.opened).toBe(true);
+    expect(h.session!.view).toEqual({
+      type: 'view',
+      props: { data: { list: [1] } },
+      children: ['x', { type: 'text', props: {}, children: ['y'] }, { type: 'text', props: {}, children: [] }],
+    });
+    await expectContained(h, neighbours);
+    await h.session!.close();
+  });
+
   it('with index accessors on Array.prototype ends the open with program_error, never a session without a page', async () => {
     const h = await openTampered(`
       for (let i = 0; i < 4; i++) Object.defineProperty(Array.prototype, i, { get() { return undefined; }, set(v) {}, configurable: true });
