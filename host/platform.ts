@@ -92,6 +92,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const settle = async () => {
     await payments.orders.expireDue();
     await payments.settlement.releaseDue();
+    await payments.withdrawals.settlePending();
   };
   const settler = setInterval(() => void settle().catch((e) => log(`settlement failed: ${(e as Error).message}`)), 30_000);
   settler.unref();

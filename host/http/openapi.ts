@@ -16,6 +16,7 @@ export const ErrorSchema = z
 const descriptions = {
   400: 'invalid_request: the body, a parameter or the JSON is malformed',
   401: 'unauthorized: not signed in, or the token is invalid or expired',
+  402: 'payment_declined: the card provider refused',
   403: 'forbidden: not allowed, or a cross-site request riding the session cookie',
   404: 'not_found',
   409: 'conflict',

@@ -266,6 +266,7 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
     await user(`/api/sessions/${sessionId}/events`, { body: { handler: 'keep', type: 'tap' } });
     await expect.poll(() => said(user, sessionId)).toContain('kept');
+    await user('/api/wallet/withdrawals', { body: { amount: 4_00, currency: 'CNY', card: simulatedCards.approves, pin: PIN, idempotencyKey: 'export-w' } });
 
     const res = await user('/api/me/export');
     expect(res.status).toBe(200);
@@ -273,8 +274,10 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     const data = res.body;
     expect(data.account).toMatchObject({ email: 'export@example.com', kind: 'user' });
     expect(JSON.stringify(data)).not.toMatch(/password|scrypt/i);
-    expect(data.wallet.balances).toEqual({ CNY: 200_00 - 96_00 });
-    expect(data.wallet.statement.CNY.map((t: { kind: string; direction: string }) => `${t.kind} ${t.direction}`)).toEqual(['payment out', 'topup in']);
+    expect(data.wallet.balances).toEqual({ CNY: 200_00 - 96_00 - 4_00 });
+    expect(data.wallet.statement.CNY.map((t: { kind: string; direction: string }) => `${t.kind} ${t.direction}`)).toEqual(['withdrawal out', 'payment out', 'topup in']);
+    expect(data.withdrawals).toEqual([expect.objectContaining({ amount: 4_00, status: 'succeeded', card: '•••• 4242' })]);
+    expect(JSON.stringify(data)).not.toContain(simulatedCards.approves);
     expect(data.orders.map((o: { orderId: string }) => o.orderId)).toEqual([sheet.orderId]);
     expect(data.storage).toEqual([{ appId, key: 'last', value: 'oolong', updatedAt: expect.any(String) }]);
 
@@ -282,6 +285,7 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     const other = await buyer('export-other@example.com');
     const theirs = (await other('/api/me/export')).body;
     expect(theirs.orders).toEqual([]);
+    expect(theirs.withdrawals).toEqual([]);
     expect(theirs.storage).toEqual([]);
     expect((await merchant('/api/me/export')).status).toBe(401);
   });
@@ -291,8 +295,15 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
       const user = await buyer('keeps-money@example.com');
       const res = await user('/api/me/erase', { body: { password: 'long enough password' } });
       expect(res.status).toBe(409);
-      expect(res.body.error).toMatchObject({ code: 'conflict', message: 'The account cannot be erased while your wallet holds ¥200.00.', details: { balances: { CNY: 200_00 }, orders: [] } });
+      expect(res.body.error).toMatchObject({ code: 'conflict', message: 'The account cannot be erased while your wallet holds ¥200.00. Withdraw it to a card first.', details: { balances: { CNY: 200_00 }, orders: [] } });
       expect((await user('/api/me')).status).toBe(200);
+    });
+
+    it('is allowed once the wallet has been withdrawn to a card', async () => {
+      const user = await buyer('withdraws-then-leaves@example.com');
+      const sent = await user('/api/wallet/withdrawals', { body: { amount: 200_00, currency: 'CNY', card: simulatedCards.approves, pin: PIN, idempotencyKey: 'all' } });
+      expect(sent.body).toMatchObject({ status: 'succeeded', amount: 200_00 });
+      expect((await user('/api/me/erase', { body: { password: 'long enough password' } })).body).toEqual({ ok: true });
     });
 
     it('asks for the password again, and a wrong one changes nothing', async () => {
@@ -332,11 +343,57 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     });
   });
 
+  describe('withdrawals', () => {
+    it('send wallet money to a card with the PIN, once per idempotency key, listed to their owner only', async () => {
+      const user = await buyer('withdraws@example.com');
+      const body = { amount: 50_00, currency: 'CNY', card: '4242 4242 4242 4242', pin: PIN, idempotencyKey: 'w1' };
+      const first = await user('/api/wallet/withdrawals', { body });
+      expect(first.body).toMatchObject({ status: 'succeeded', amount: 50_00, card: '•••• 4242' });
+      expect((await user('/api/wallet/withdrawals', { body })).body.withdrawalId).toBe(first.body.withdrawalId);
+      expect((await user('/api/wallet')).body.balances.CNY).toBe(150_00);
+      expect((await user('/api/wallet/withdrawals')).body.withdrawals.map((w: { withdrawalId: string }) => w.withdrawalId)).toEqual([first.body.withdrawalId]);
+      const other = await signIn('user', 'nosy@example.com');
+      expect((await other('/api/wallet/withdrawals')).body.withdrawals).toEqual([]);
+    });
+
+    it('to a card that refuses payouts answer 402 and leave the wallet as it was', async () => {
+      const user = await buyer('refused-payout@example.com');
+      const res = await user('/api/wallet/withdrawals', { body: { amount: 50_00, currency: 'CNY', card: simulatedCards.refusesPayouts, pin: PIN, idempotencyKey: 'w' } });
+      expect(res.status).toBe(402);
+      expect(res.body.error).toMatchObject({ code: 'payment_declined', message: 'The card cannot receive payouts. The money is back in your wallet.' });
+      expect((await user('/api/wallet')).body.balances.CNY).toBe(200_00);
+    });
+
+    it("pay a merchant's available balance out once per Idempotency-Key, and no more than it holds", async () => {
+      const user = await buyer('buys-for-payout@example.com');
+      const { sessionId, sheet } = await checkout(user);
+      await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
+      await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
+      await user(`/api/orders/${sheet.orderId}/confirm-receipt`, { body: {} });
+      const available = (await merchant('/api/merchant/balance')).body.available.CNY as number;
+      const payout = (amount: number, key: string) => merchant('/api/merchant/payouts', { body: { amount, currency: 'CNY', card: simulatedCards.approves }, headers: { 'idempotency-key': key } });
+      const tooMuch = await payout(available + 1, 'p-too-much');
+      expect(tooMuch.status).toBe(409);
+      expect(tooMuch.body.error.code).toBe('insufficient_funds');
+      const first = await payout(available, 'p-all');
+      expect(first.body.payout).toMatchObject({ status: 'succeeded', amount: available });
+      const again = await payout(available, 'p-all');
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(again.body).toEqual(first.body);
+      expect((await merchant('/api/merchant/balance')).body.available.CNY).toBe(0);
+      expect((await merchant('/api/merchant/payouts')).body.payouts.map((p: { withdrawalId: string }) => p.withdrawalId)).toContain(first.body.payout.withdrawalId);
+      expect((await user('/api/merchant/payouts')).status).toBe(401);
+    });
+  });
+
   it('answers malformed payment requests with a stable code', async () => {
     const user = await buyer('bad@example.com');
     expect((await user('/api/wallet/topups', { body: '{"amount": ' })).body.error.code).toBe('invalid_request');
     expect((await user('/api/wallet/topups', { body: { amount: -5, currency: 'CNY', card: simulatedCards.approves, idempotencyKey: 'x' } })).body.error.code).toBe('invalid_request');
     expect((await user('/api/wallet/pin', { body: { pin: '12' } })).body.error.code).toBe('invalid_request');
+    expect((await user('/api/wallet/withdrawals', { body: { amount: 100, currency: 'CNY', card: simulatedCards.approves, idempotencyKey: 'no-pin' } })).body.error.code).toBe('invalid_request');
+    expect((await user('/api/wallet/withdrawals', { body: { amount: 100, currency: 'CNY', card: 'not a card number', pin: PIN, idempotencyKey: 'bad-card' } })).body.error.code).toBe('invalid_args');
+    expect((await user('/api/wallet/withdrawals', { body: { amount: 1e9, currency: 'CNY', card: simulatedCards.approves, pin: PIN, idempotencyKey: 'huge' } })).body.error.code).toBe('invalid_request');
     expect((await user('/api/wallet/topups', { body: { amount: 100, currency: 'CNY', card: simulatedCards.declines, idempotencyKey: 'd' } })).body.error.code).toBe('payment_declined');
     expect((await user('/api/wallet')).body.balances.CNY).toBe(200_00);
   });

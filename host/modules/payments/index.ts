@@ -2,8 +2,9 @@
 export { paymentsMigrations } from './migrations.ts';
 export { createPayments, type Payments } from './service.ts';
 export type { PaymentsOptions } from './context.ts';
-export { simulatedProvider, simulatedCards, type CardProvider, type ChargeResult } from './provider.ts';
+export { simulatedProvider, simulatedCards, type CardProvider, type ChargeResult, type PayoutResult } from './provider.ts';
 export { feeOf } from './settlement.ts';
+export type { WithdrawalView, WithdrawalOwner } from './withdrawals.ts';
 export type { OrderView, OrderStatus, RefundView, DisputeView, OrderItem } from './views.ts';
 export type { PaymentsTables } from './tables.ts';
 export { paymentsBridge } from './bridge.ts';

@@ -20,7 +20,9 @@ type Op =
   | { kind: 'confirm'; order: number }
   | { kind: 'dispute'; order: number }
   | { kind: 'decide'; order: number; refund: number | null }
-  | { kind: 'time'; days: number };
+  | { kind: 'time'; days: number }
+  | { kind: 'withdraw'; user: number; amount: number; refused: boolean }
+  | { kind: 'payout'; merchant: number; amount: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('topUp' as const), user: fc.nat(USERS - 1), amount: fc.integer({ min: 1, max: 50_00 }) }),
@@ -31,10 +33,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('dispute' as const), order: fc.nat(20) }),
   fc.record({ kind: fc.constant('decide' as const), order: fc.nat(20), refund: fc.option(fc.integer({ min: 1, max: 40_00 })) }),
   fc.record({ kind: fc.constant('time' as const), days: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('withdraw' as const), user: fc.nat(USERS - 1), amount: fc.integer({ min: 1, max: 40_00 }), refused: fc.boolean() }),
+  fc.record({ kind: fc.constant('payout' as const), merchant: fc.nat(MERCHANTS - 1), amount: fc.integer({ min: 1, max: 40_00 }) }),
 );
 
 /** Refusals a random sequence is expected to meet; anything else is a bug. */
-const expected = new Set(['insufficient_funds', 'conflict', 'invalid_args', 'not_found', 'expired']);
+const expected = new Set(['insufficient_funds', 'conflict', 'invalid_args', 'not_found', 'expired', 'payment_declined']);
 
 describe.each(testDatabases())('the ledger under random sequences on $name', (tdb) => {
   let db: Db<any>;
@@ -92,6 +96,14 @@ describe.each(testDatabases())('the ledger under random sequences on $name', (td
       case 'time':
         time += o.days * 24 * 60 * 60_000;
         await pay.settlement.releaseDue();
+        return;
+      case 'withdraw': {
+        const card = o.refused ? simulatedCards.refusesPayouts : simulatedCards.approves;
+        await pay.withdrawals.withdraw({ kind: 'wallet', id: user(o.user) }, { amount: o.amount, currency: 'CNY', card, idempotencyKey: `${prefix}-${Math.random()}` }, PIN);
+        return;
+      }
+      case 'payout':
+        await pay.withdrawals.withdraw({ kind: 'merchant', id: merchant(o.merchant) }, { amount: o.amount, currency: 'CNY', card: simulatedCards.approves, idempotencyKey: `${prefix}-${Math.random()}` });
         return;
     }
   }

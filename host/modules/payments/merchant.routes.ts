@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRoutes, errorResponses, json, jsonBody, requireAdmin, requireMerchant, requireMerchantOrApp, signedIn } from '../../http/index.ts';
 import { idempotency } from './idempotency.ts';
-import { Balances, Currency, DisputeSchema, EntrySchema, Id, Limit, OrderSchema, Reason, RefundSchema } from './schemas.ts';
+import { Balances, Currency, DisputeSchema, EntrySchema, Id, Limit, OrderSchema, PayoutCard, Reason, RefundSchema, WithdrawalSchema } from './schemas.ts';
 import type { Payments } from './service.ts';
 
 const tags = ['merchant'];
@@ -28,6 +28,16 @@ const routes = {
   disputes: createRoute({ method: 'get', path: '/api/merchant/disputes', tags, summary: 'Disputes on your orders', security: signedIn, responses: { 200: json(z.object({ disputes: z.array(DisputeSchema) })), ...errorResponses(401) } }),
   answer: createRoute({ method: 'post', path: '/api/merchant/disputes/{disputeId}/answer', tags, summary: 'Answer a dispute before the platform decides it', security: signedIn, request: { params: z.object({ disputeId: Id }), headers: IdempotencyKey, body: jsonBody(z.object({ answer: Reason }).strict()) }, responses: { 200: json(z.object({ dispute: DisputeSchema })), ...writeErrors } }),
   balance: createRoute({ method: 'get', path: '/api/merchant/balance', tags, summary: 'Available and held money by currency', security: signedIn, responses: { 200: json(z.object({ available: Balances, held: Balances })), ...errorResponses(401) } }),
+  payout: createRoute({
+    method: 'post',
+    path: '/api/merchant/payouts',
+    tags,
+    summary: 'Send money from your available balance to a card',
+    security: signedIn,
+    request: { headers: IdempotencyKey, body: jsonBody(z.object({ amount: z.number().int().min(1).max(5_000_000), currency: Currency, card: PayoutCard }).strict()) },
+    responses: { 200: json(z.object({ payout: WithdrawalSchema })), ...errorResponses(400, 401, 402, 404, 409) },
+  }),
+  payouts: createRoute({ method: 'get', path: '/api/merchant/payouts', tags, summary: 'Your payouts, newest first', security: signedIn, responses: { 200: json(z.object({ payouts: z.array(WithdrawalSchema) })), ...errorResponses(401) } }),
   statement: createRoute({ method: 'get', path: '/api/merchant/statement', tags, summary: 'Money in and out of your balance, newest first', security: signedIn, request: { query: z.object({ currency: Currency.default('CNY'), before: z.string().max(64).optional().openapi({ description: 'The id of the last item of the previous page' }) }) }, responses: { 200: json(z.object({ entries: z.array(EntrySchema) })), ...errorResponses(400, 401) } }),
   adminOrder: createRoute({ method: 'get', path: '/api/admin/orders/{orderId}', tags: ['admin'], summary: 'Any order, for deciding its dispute: items, refunds so far, the dispute', security: signedIn, request: { params: order }, responses: { 200: json(z.object({ order: OrderSchema })), ...errorResponses(401, 404) } }),
   adminDisputes: createRoute({ method: 'get', path: '/api/admin/disputes', tags: ['admin'], summary: 'Disputes, oldest first', security: signedIn, request: { query: z.object({ status: z.enum(['open', 'answered', 'resolved']).optional() }) }, responses: { 200: json(z.object({ disputes: z.array(DisputeSchema) })), ...errorResponses(400, 401) } }),
@@ -90,6 +100,14 @@ export function paymentMerchantRoutes(payments: Payments) {
       return { refund: await payments.refunds.refund({ merchantId: who.merchantId }, orderId, input) };
     });
   });
+  app.openapi(routes.payout, async (c) => {
+    const merchantId = merchant(c);
+    const input = c.req.valid('json');
+    // Without an Idempotency-Key each request is a payout of its own.
+    const key = c.req.header('idempotency-key') ?? `payout:${crypto.randomUUID()}`;
+    return idempotent(c, scope(merchantId), input, async () => ({ payout: await payments.withdrawals.withdraw({ kind: 'merchant', id: merchantId }, { ...input, idempotencyKey: key }) }));
+  });
+  app.openapi(routes.payouts, async (c) => c.json({ payouts: await payments.withdrawals.list({ kind: 'merchant', id: merchant(c) }) }, 200));
   app.openapi(routes.decideRefund, async (c) => {
     const merchantId = merchant(c);
     const { refundId, decision } = c.req.valid('param');

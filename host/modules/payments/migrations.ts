@@ -121,4 +121,28 @@ export const paymentsMigrations: ModuleMigrations = {
         .execute();
     },
   },
+  '2026-11-27-20-payments-withdrawals': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('pay_withdrawals')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('owner_kind', 'text', (c) => c.notNull())
+        .addColumn('owner_id', 'text', (c) => c.notNull())
+        .addColumn('amount', 'bigint', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('card', 'text', (c) => c.notNull())
+        .addColumn('card_last4', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('provider_ref', 'text')
+        .addColumn('idempotency_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('pay_withdrawals_key', ['owner_kind', 'owner_id', 'idempotency_key'])
+        .addCheckConstraint('pay_withdrawals_positive', sql`amount > 0`)
+        .execute();
+      await db.schema.createIndex('pay_withdrawals_owner').on('pay_withdrawals').columns(['owner_kind', 'owner_id', 'created_at']).execute();
+      await db.schema.createIndex('pay_withdrawals_pending').on('pay_withdrawals').columns(['status', 'updated_at']).execute();
+    },
+  },
 };

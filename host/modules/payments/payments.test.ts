@@ -276,4 +276,92 @@ describe.each(testDatabases())('payments on $name', (tdb) => {
       expect(await wallet(userId)).toBe(70_00);
     });
   });
+
+  describe('withdrawals', () => {
+    const card = simulatedCards.approves;
+    const out = (userId: string, amount: number, key = `w-${amount}`, pin = PIN, to: string = card) =>
+      pay.withdrawals.withdraw({ kind: 'wallet', id: userId }, { amount, currency: 'CNY', card: to, idempotencyKey: key }, pin);
+
+    it('send money from the wallet to a card, once per idempotency key', async () => {
+      const userId = await buyer(100_00);
+      await expect(out(userId, 30_00, 'k')).resolves.toMatchObject({ status: 'succeeded', amount: 30_00, card: '•••• 4242', reason: null });
+      await expect(out(userId, 30_00, 'k')).resolves.toMatchObject({ status: 'succeeded' });
+      expect(await wallet(userId)).toBe(70_00);
+      await expect(out(userId, 40_00, 'k')).rejects.toMatchObject({ code: 'conflict' });
+      expect((await pay.withdrawals.list({ kind: 'wallet', id: userId })).map((w) => w.amount)).toEqual([30_00]);
+    });
+
+    it('refuse more than the wallet holds and change nothing', async () => {
+      const userId = await buyer(10_00);
+      await expect(out(userId, 10_01)).rejects.toMatchObject({ code: 'insufficient_funds' });
+      expect(await wallet(userId)).toBe(10_00);
+      expect(await pay.withdrawals.list({ kind: 'wallet', id: userId })).toEqual([]);
+    });
+
+    it('need the payment PIN, and count a wrong one as the payment sheet does', async () => {
+      const userId = await buyer(50_00);
+      await expect(out(userId, 10_00, 'k', '000000')).rejects.toMatchObject({ code: 'wrong_pin' });
+      expect(await wallet(userId)).toBe(50_00);
+      expect((await pay.wallet.wallet(userId)).pin.triesLeft).toBe(4);
+      await out(userId, 10_00, 'k2');
+      expect((await pay.wallet.wallet(userId)).pin.triesLeft).toBe(5);
+    });
+
+    it('to a card that refuses payouts put the money back and say why', async () => {
+      const userId = await buyer(50_00);
+      await expect(out(userId, 20_00, 'k', PIN, simulatedCards.refusesPayouts)).rejects.toMatchObject({ code: 'payment_declined', message: expect.stringMatching(/back in your wallet/) });
+      expect(await wallet(userId)).toBe(50_00);
+      const [w] = await pay.withdrawals.list({ kind: 'wallet', id: userId });
+      expect(w).toMatchObject({ status: 'failed', reason: 'The card cannot receive payouts.', card: '•••• 0069' });
+      const kinds = (await pay.wallet.statement(userId, 'CNY')).map((e) => `${e.kind}:${e.direction}`);
+      expect(kinds.slice(0, 2)).toEqual(['withdrawal_return:in', 'withdrawal:out']);
+    });
+
+    it('refuse malformed amounts, currencies and card numbers before anything moves', async () => {
+      const userId = await buyer(50_00);
+      for (const [amount, currency, to] of [[0, 'CNY', card], [1.5, 'CNY', card], [10_00, 'cny', card], [10_00, 'CNY', '4242-abcd-4242-4242']] as const) {
+        await expect(pay.withdrawals.withdraw({ kind: 'wallet', id: userId }, { amount, currency, card: to, idempotencyKey: `bad-${amount}-${currency}` }, PIN)).rejects.toMatchObject({ code: 'invalid_args' });
+      }
+      expect(await wallet(userId)).toBe(50_00);
+    });
+
+    it('that the provider did not answer stay pending, keep the money out, and finish when asked again after a restart', async () => {
+      const userId = await buyer(50_00);
+      const real = simulatedProvider();
+      let answering = false;
+      const flaky = { ...real, payout: async (i: Parameters<typeof real.payout>[0]) => (answering ? real.payout(i) : Promise.reject(new Error('connection reset'))) };
+      const down = createPayments({ db: db.kysely, mac, provider: flaky, feeBps: 60, clock });
+      await expect(down.withdrawals.withdraw({ kind: 'wallet', id: userId }, { amount: 15_00, currency: 'CNY', card, idempotencyKey: 'k' }, PIN)).resolves.toMatchObject({ status: 'pending' });
+      expect(await wallet(userId)).toBe(35_00);
+      answering = true;
+      // A new service on the same database, as after a restart; it asks only about payouts left waiting a while.
+      const restarted = createPayments({ db: db.kysely, mac, provider: flaky, feeBps: 60, clock });
+      expect(await restarted.withdrawals.settlePending()).toBe(0);
+      time += 60_000;
+      expect(await restarted.withdrawals.settlePending()).toBe(1);
+      expect((await pay.withdrawals.list({ kind: 'wallet', id: userId }))[0]).toMatchObject({ status: 'succeeded' });
+      expect(await wallet(userId)).toBe(35_00);
+    });
+
+    it('forget the card number once the provider has answered', async () => {
+      const userId = await buyer(50_00);
+      const w = await out(userId, 5_00);
+      const row = await db.kysely.selectFrom('pay_withdrawals').selectAll().where('id', '=', w.withdrawalId).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ card: '', card_last4: '4242' });
+    });
+
+    it("pay a merchant's available balance out, never its held money", async () => {
+      const userId = await buyer(100_00);
+      const held = await order(userId, 30_00, { merchantId: 'm-payout' });
+      await pay.checkout.pay(userId, held.orderId, PIN);
+      const now = await order(userId, 50_00, { merchantId: 'm-payout', hold: false });
+      await pay.checkout.pay(userId, now.orderId, PIN);
+      const available = (await merchant('m-payout')).available.CNY!;
+      expect(available).toBe(50_00 - feeOf(50_00, 60));
+      const owner = { kind: 'merchant' as const, id: 'm-payout' };
+      await expect(pay.withdrawals.withdraw(owner, { amount: available + 1, currency: 'CNY', card, idempotencyKey: 'too-much' })).rejects.toMatchObject({ code: 'insufficient_funds' });
+      await expect(pay.withdrawals.withdraw(owner, { amount: available, currency: 'CNY', card, idempotencyKey: 'all' })).resolves.toMatchObject({ status: 'succeeded' });
+      expect(await merchant('m-payout')).toMatchObject({ available: { CNY: 0 }, held: { CNY: 30_00 } });
+    });
+  });
 });

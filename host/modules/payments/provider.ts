@@ -7,8 +7,11 @@ export type ChargeResult =
   /** The card's bank wants the holder to prove themselves (3-D Secure): a code, then `confirm`. */
   | { status: 'challenge'; ref: string; prompt: string };
 
+/** What a card provider says to a payout. */
+export type PayoutResult = { status: 'succeeded'; ref: string } | { status: 'declined'; ref: string; reason: string };
+
 /**
- * The card-provider interface top-ups go through. A real acquirer plugs in here; development and
+ * The card-provider interface top-ups and withdrawals go through. A real acquirer plugs in here; development and
  * tests use the simulated one.
  */
 export interface CardProvider {
@@ -16,6 +19,8 @@ export interface CardProvider {
   charge(input: { card: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeResult>;
   /** Completes a challenged charge with the code the holder typed. */
   confirm(ref: string, code: string): Promise<ChargeResult>;
+  /** Sends money to a card. The same idempotency key again is the same payout, never a second one. */
+  payout(input: { card: string; amount: number; currency: string; idempotencyKey: string }): Promise<PayoutResult>;
 }
 
 /** Test cards of the simulated provider, after the pattern card networks publish. */
@@ -24,6 +29,8 @@ export const simulatedCards = {
   declines: '4000000000000002',
   insufficientFunds: '4000000000009995',
   challenges: '4000000000003220',
+  /** A card that cannot receive payouts. */
+  refusesPayouts: '4000000000000069',
   /** The one-time code that passes a simulated challenge. */
   challengeCode: '123456',
 } as const;
@@ -40,7 +47,8 @@ function luhn(card: string): boolean {
 
 /**
  * A provider that needs no network: the test cards above behave as named, any other card number
- * that passes the Luhn check is approved. Charges are idempotent by key, as real ones are.
+ * that passes the Luhn check is approved. Charges and payouts are idempotent by key, as real ones
+ * are.
  */
 export function simulatedProvider(): CardProvider {
   const challenged = new Map<string, true>();
@@ -57,6 +65,13 @@ export function simulatedProvider(): CardProvider {
         challenged.set(ref, true);
         return { status: 'challenge', ref, prompt: `Enter the code your bank sent (test code: ${simulatedCards.challengeCode}).` };
       }
+      return { status: 'succeeded', ref };
+    },
+    async payout({ card, idempotencyKey }) {
+      const digits = card.replace(/[\s-]/g, '');
+      const ref = `sim_po_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 20)}`;
+      if (!/^\d{12,19}$/.test(digits) || !luhn(digits)) return { status: 'declined', ref, reason: 'The card number is not valid.' };
+      if (digits === simulatedCards.refusesPayouts || digits === simulatedCards.declines) return { status: 'declined', ref, reason: 'The card cannot receive payouts.' };
       return { status: 'succeeded', ref };
     },
     async confirm(ref, code) {

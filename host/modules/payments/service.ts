@@ -10,6 +10,7 @@ import { createRefunds } from './refunds.ts';
 import { createSettlement } from './settlement.ts';
 import type { PaymentsTables } from './tables.ts';
 import { createWallet } from './wallet.ts';
+import { createWithdrawals } from './withdrawals.ts';
 
 /**
  * Payments: a double-entry ledger under wallets, orders paid from them into held funds, release to
@@ -35,6 +36,7 @@ export function createPayments(options: PaymentsOptions) {
     db,
     orders,
     wallet: createWallet(ctx),
+    withdrawals: createWithdrawals(ctx),
     checkout: createCheckout(ctx),
     settlement: createSettlement(ctx),
     refunds,

@@ -93,6 +93,24 @@ export interface PaymentsTables {
     answered_at: string | null;
     decided_at: string | null;
   };
+  /** Money sent out of a wallet or a merchant's balance to a card. */
+  pay_withdrawals: {
+    id: string;
+    owner_kind: 'wallet' | 'merchant';
+    owner_id: string;
+    amount: number;
+    currency: string;
+    /** The whole card number only while the payout is pending (to ask the provider again); then ''. */
+    card: string;
+    card_last4: string;
+    status: 'pending' | 'succeeded' | 'failed';
+    reason: string | null;
+    provider_ref: string | null;
+    /** The caller's key: the same one again returns this withdrawal. */
+    idempotency_key: string;
+    created_at: string;
+    updated_at: string;
+  };
   /** Stored answers of the merchant API's writes, by Idempotency-Key. */
   pay_idempotency: {
     scope: string;
@@ -104,5 +122,5 @@ export interface PaymentsTables {
 }
 
 export type AccountKind = 'wallet' | 'merchant' | 'held' | 'fees' | 'external';
-export type TransferKind = 'topup' | 'payment' | 'release' | 'fee' | 'refund';
+export type TransferKind = 'topup' | 'payment' | 'release' | 'fee' | 'refund' | 'withdrawal' | 'withdrawal_return';
 export type OrderStage = 'created' | 'paid' | 'shipped' | 'completed' | 'expired' | 'cancelled';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRoutes, errorResponses, json, jsonBody, requireUser, signedIn } from '../../http/index.ts';
-import { Balances, Currency, DisputeSchema, EntrySchema, Id, OrderSchema, Pin, Reason, RefundSchema, TopUpSchema } from './schemas.ts';
+import { Balances, Currency, DisputeSchema, EntrySchema, Id, OrderSchema, PayoutCard, Pin, Reason, RefundSchema, TopUpSchema, WithdrawalSchema } from './schemas.ts';
 import type { Payments } from './service.ts';
 
 const tags = ['wallet'];
@@ -17,9 +17,19 @@ const routes = {
     summary: 'Top up from a card; the same idempotencyKey charges once',
     security: signedIn,
     request: { body: jsonBody(z.object({ amount: z.number().int().min(1).max(5_000_000), currency: Currency, card: z.string().min(12).max(23), idempotencyKey: z.string().min(1).max(100) }).strict()) },
-    responses: { 200: json(TopUpSchema), ...errorResponses(400, 401, 409) },
+    responses: { 200: json(TopUpSchema), ...errorResponses(400, 401, 402, 409) },
   }),
   confirmTopUp: createRoute({ method: 'post', path: '/api/wallet/topups/{topUpId}/confirm', tags, summary: "Complete a challenged top-up with the bank's code", security: signedIn, request: { params: z.object({ topUpId: Id }), body: jsonBody(z.object({ code: z.string().min(1).max(12) }).strict()) }, responses: { 200: json(TopUpSchema), ...errorResponses(400, 401, 404) } }),
+  withdraw: createRoute({
+    method: 'post',
+    path: '/api/wallet/withdrawals',
+    tags,
+    summary: 'Send money from the wallet to a card, with the PIN; the same idempotencyKey sends once',
+    security: signedIn,
+    request: { body: jsonBody(z.object({ amount: z.number().int().min(1).max(5_000_000), currency: Currency, card: PayoutCard, pin: Pin, idempotencyKey: z.string().min(1).max(100) }).strict()) },
+    responses: { 200: json(WithdrawalSchema), ...errorResponses(400, 401, 402, 403, 409, 429) },
+  }),
+  withdrawals: createRoute({ method: 'get', path: '/api/wallet/withdrawals', tags, summary: 'My withdrawals, newest first', security: signedIn, responses: { 200: json(z.object({ withdrawals: z.array(WithdrawalSchema) })), ...errorResponses(401) } }),
   statement: createRoute({ method: 'get', path: '/api/wallet/statement', tags, summary: 'Money in and out of the wallet, newest first', security: signedIn, request: { query: z.object({ currency: Currency.default('CNY'), before: z.string().max(64).optional().openapi({ description: 'The id of the last item of the previous page' }) }) }, responses: { 200: json(z.object({ entries: z.array(EntrySchema) })), ...errorResponses(400, 401) } }),
   orders: createRoute({ method: 'get', path: '/api/orders', tags, summary: 'My orders, newest first', security: signedIn, request: { query: z.object({ before: z.string().max(64).optional().openapi({ description: 'The id of the last item of the previous page' }) }) }, responses: { 200: json(z.object({ orders: z.array(OrderSchema) })), ...errorResponses(401) } }),
   order: createRoute({ method: 'get', path: '/api/orders/{orderId}', tags, summary: 'One of my orders', security: signedIn, request: { params: order }, responses: { 200: json(z.object({ order: OrderSchema })), ...errorResponses(401, 404) } }),
@@ -37,7 +47,7 @@ const routes = {
   dispute: createRoute({ method: 'post', path: '/api/orders/{orderId}/dispute', tags, summary: 'Open a dispute on a held order: its release waits for an admin', security: signedIn, request: { params: order, body: jsonBody(z.object({ reason: Reason }).strict()) }, responses: { 200: json(z.object({ dispute: DisputeSchema })), ...errorResponses(400, 401, 404, 409) } }),
 };
 
-/** The user's wallet and orders, for the shell: top-ups, PIN, paying, receipt, refunds, disputes. */
+/** The user's wallet and orders, for the shell: top-ups, withdrawals, PIN, paying, receipt, refunds, disputes. */
 export function paymentUserRoutes(payments: Payments) {
   const app = apiRoutes();
   const me = (c: Parameters<typeof requireUser>[0]) => requireUser(c).id;
@@ -49,6 +59,12 @@ export function paymentUserRoutes(payments: Payments) {
   });
   app.openapi(routes.topUp, async (c) => c.json(await payments.wallet.topUp(me(c), c.req.valid('json')), 200));
   app.openapi(routes.confirmTopUp, async (c) => c.json(await payments.wallet.confirmTopUp(me(c), c.req.valid('param').topUpId, c.req.valid('json').code), 200));
+  app.openapi(routes.withdraw, async (c) => {
+    const { pin, ...input } = c.req.valid('json');
+    const userId = me(c);
+    return c.json(await payments.withdrawals.withdraw({ kind: 'wallet', id: userId }, input, pin), 200);
+  });
+  app.openapi(routes.withdrawals, async (c) => c.json({ withdrawals: await payments.withdrawals.list({ kind: 'wallet', id: me(c) }) }, 200));
   app.openapi(routes.statement, async (c) => {
     const { currency, before } = c.req.valid('query');
     return c.json({ entries: await payments.wallet.statement(me(c), currency, { before }) }, 200);

@@ -30,7 +30,8 @@ export function createErasure(parts: EraseParts) {
         ...(balances.length ? [`your wallet holds ${balances.map(([c, n]) => formatMoney(n, c)).join(' and ')}`] : []),
         ...(inPlay.orders.length ? [`${inPlay.orders.length === 1 ? 'an order is' : `${inPlay.orders.length} orders are`} not settled yet`] : []),
       ];
-      throw new AtriumError('conflict', `The account cannot be erased while ${what.join(', and ')}.`, { balances: inPlay.balances, orders: inPlay.orders });
+      const hint = balances.length ? ' Withdraw it to a card first.' : '';
+      throw new AtriumError('conflict', `The account cannot be erased while ${what.join(', and ')}.${hint}`, { balances: inPlay.balances, orders: inPlay.orders });
     }
     await parts.endSessions(userId);
     await parts.eraseStorage(userId);

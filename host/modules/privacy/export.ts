@@ -1,6 +1,6 @@
 import type { Json } from '../../../sdk/contract/index.ts';
 import type { AccountView } from '../identity/index.ts';
-import type { OrderView, Payments } from '../payments/index.ts';
+import type { OrderView, Payments, WithdrawalView } from '../payments/index.ts';
 import type { Transfer } from '../payments/ledger.ts';
 import type { StorageService } from '../storage/index.ts';
 
@@ -19,6 +19,8 @@ export interface UserExport {
   authorizations: { appId: string; scope: string; granted: boolean; decidedAt: string }[];
   wallet: { balances: Record<string, number>; statement: Record<string, (Transfer & { direction: 'in' | 'out' })[]> };
   orders: OrderView[];
+  /** Money sent from the wallet to cards (card numbers masked). */
+  withdrawals: WithdrawalView[];
   /** What mini-programs stored for the user, by app. */
   storage: { appId: string; key: string; value: Json; updatedAt: string }[];
 }
@@ -55,6 +57,7 @@ export function createUserExport(sources: ExportSources) {
       authorizations: (await sources.authorizations(userId)).map((a) => ({ appId: a.app_id, scope: a.scope, granted: a.granted === 1, decidedAt: a.decided_at })),
       wallet: { balances: wallet.balances, statement },
       orders: await allPages((before) => sources.payments.orders.list({ userId }, { before, limit: 200 }), (o) => o.orderId),
+      withdrawals: await allPages((before) => sources.payments.withdrawals.list({ kind: 'wallet', id: userId }, { before, limit: 200 }), (w) => w.withdrawalId),
       storage: await sources.storage.everything(userId),
     };
   };

@@ -119,6 +119,10 @@ export function transferLabel(kind: TransferKind, direction: 'in' | 'out'): stri
       return 'Order settled';
     case 'fee':
       return 'Platform fee';
+    case 'withdrawal':
+      return 'Withdrawal';
+    case 'withdrawal_return':
+      return 'Withdrawal returned';
     default:
       return kind;
   }
