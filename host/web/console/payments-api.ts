@@ -3,12 +3,12 @@
  * host/modules/payments/merchant.routes.ts and host/modules/webhooks/routes.ts). Money-moving
  * writes carry an `Idempotency-Key` the caller keeps for one intent, so a retry never repeats them.
  */
-import type { DisputeView, OrderView, RefundView } from '../../modules/payments/index.ts';
+import type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/index.ts';
 import type { Transfer } from '../../modules/payments/ledger.ts';
 import type { AttemptView, DeliveryView, EndpointView, WebhookEventType } from '../../modules/webhooks/index.ts';
 import { queryString, request, seg } from '../common/http.ts';
 
-export type { DisputeView, OrderView, RefundView } from '../../modules/payments/index.ts';
+export type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/index.ts';
 export type { DeliveryView, EndpointView, WebhookEventType } from '../../modules/webhooks/index.ts';
 
 export interface Balances {
@@ -36,6 +36,9 @@ export const paymentsApi = {
   disputes: () => request<{ disputes: MerchantDispute[] }>('GET', '/api/merchant/disputes').then((r) => r.disputes),
   answerDispute: (disputeId: string, answer: string, key: string) => request<{ dispute: DisputeView }>('POST', `/api/merchant/disputes/${seg(disputeId)}/answer`, { answer }, keyed(key)).then((r) => r.dispute),
   balance: () => request<Balances>('GET', '/api/merchant/balance'),
+  /** Sends `amount` (minor units) of the available balance to a card; a refused card is `payment_declined`, the money back. */
+  payout: (body: { amount: number; currency: string; card: string }, key: string) => request<{ payout: WithdrawalView }>('POST', '/api/merchant/payouts', body, keyed(key)).then((r) => r.payout),
+  payouts: () => request<{ payouts: WithdrawalView[] }>('GET', '/api/merchant/payouts').then((r) => r.payouts),
   statement: (currency: string, before?: string) => request<{ entries: StatementEntry[] }>('GET', `/api/merchant/statement${queryString({ currency, before })}`).then((r) => r.entries),
 
   endpoints: () => request<{ endpoints: EndpointView[] }>('GET', '/api/merchant/webhooks/endpoints').then((r) => r.endpoints),

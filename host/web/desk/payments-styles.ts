@@ -1,6 +1,6 @@
 /**
  * The look of the consoles' payment pages (part of /desk.css): order and statement tables, balance
- * cards, webhook endpoints and deliveries, disputes.
+ * cards, payouts, webhook endpoints and deliveries, disputes.
  */
 export const paymentsDeskCss = `
 /* Tables: items, statements */
@@ -24,6 +24,10 @@ export const paymentsDeskCss = `
 .desk-money-label { color: #4c4c4c; font-size: 14px; }
 .desk-money-big { font-size: 26px; font-weight: 700; font-variant-numeric: tabular-nums; }
 .desk-money-held { font-size: 17px; font-weight: 600; color: #b45f00; font-variant-numeric: tabular-nums; }
+
+/* Payouts: the list beside the form to withdraw to a card */
+.desk-payouts { margin-bottom: 16px; }
+.desk-payout-reason { margin-top: 4px; color: #8a5300; font-size: 13px; line-height: 1.4; }
 
 /* Webhooks */
 .desk-events { display: flex; flex-direction: column; gap: 8px; margin: 12px 0; }

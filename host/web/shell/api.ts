@@ -5,7 +5,7 @@
 import type { Json, ShellEvent } from '../../../sdk/contract/view.ts';
 import type { ViewUpdate } from '../../../runtime/index.ts';
 import type { AppSummary } from '../../modules/apps/index.ts';
-import type { DisputeView, OrderView, RefundView } from '../../modules/payments/index.ts';
+import type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/index.ts';
 import type { Transfer } from '../../modules/payments/ledger.ts';
 import type { TopUpView } from '../../modules/payments/wallet.ts';
 import type { Opened as OpenedApp } from '../../sessions/index.ts';
@@ -16,7 +16,7 @@ export { ApiError } from '../common/http.ts';
 export type { Account } from '../common/http.ts';
 export type { AppSummary } from '../../modules/apps/index.ts';
 export type { Opened as OpenedApp } from '../../sessions/index.ts';
-export type { DisputeView, OrderView, RefundView } from '../../modules/payments/index.ts';
+export type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/index.ts';
 export type { TopUpView } from '../../modules/payments/wallet.ts';
 
 /** The user's wallet: a balance per currency, and whether a payment PIN is set (or locked). */
@@ -69,6 +69,9 @@ export const api = {
   /** Charges a card; the same `idempotencyKey` again charges nothing. A `challenge` waits for `confirmTopUp`. */
   topUp: (body: { amount: number; currency: string; card: string; idempotencyKey: string }) => request<TopUpView>('POST', '/api/wallet/topups', body),
   confirmTopUp: (topUpId: string, code: string) => request<TopUpView>('POST', `/api/wallet/topups/${seg(topUpId)}/confirm`, { code }),
+  /** Sends money from the wallet to a card, with the PIN; the same `idempotencyKey` again sends nothing more. */
+  withdraw: (body: { amount: number; currency: string; card: string; pin: string; idempotencyKey: string }) => request<WithdrawalView>('POST', '/api/wallet/withdrawals', body),
+  withdrawals: () => request<{ withdrawals: WithdrawalView[] }>('GET', '/api/wallet/withdrawals').then((r) => r.withdrawals),
   statement: (currency: string, before?: string) => request<{ entries: StatementEntry[] }>('GET', `/api/wallet/statement${queryString({ currency, before })}`).then((r) => r.entries),
   orders: (before?: string) => request<{ orders: OrderView[] }>('GET', `/api/orders${queryString({ before })}`).then((r) => r.orders),
   order: (orderId: string) => request<{ order: OrderView }>('GET', `/api/orders/${seg(orderId)}`).then((r) => r.order),

@@ -62,6 +62,12 @@ export const payCss = `
 .shell-wallet-card .shell-bone { margin-top: 12px; opacity: .4; }
 .shell-wallet-retry { margin-top: 10px; padding: 6px 14px; border: 1px solid rgba(255,255,255,.7); border-radius: 15px; background: none; color: #fff; cursor: pointer; }
 .shell-wallet-form { padding-top: 16px; }
+.shell-wallet-actions { display: flex; gap: 10px; margin-top: 18px; }
+.shell-wallet-action { min-height: 34px; padding: 0 20px; border: 1px solid rgba(255,255,255,.75); border-radius: 17px; background: rgba(255,255,255,.16); color: #fff; font-size: 15px; font-weight: 600; cursor: pointer; }
+.shell-wallet-action:active { background: rgba(255,255,255,.3); }
+.shell-withdrawal-row { align-items: flex-start; }
+.shell-withdrawal-row .shell-status { align-self: flex-end; }
+.shell-withdrawal-reason { color: #b45f00; -webkit-line-clamp: 3; }
 
 /* Orders */
 .shell-order-side { flex: none; display: flex; flex-direction: column; align-items: flex-end; gap: 6px; }
@@ -111,6 +117,14 @@ export const payCss = `
 .shell-pay-tick { position: relative; width: 56px; height: 56px; border-radius: 50%; background: var(--green); }
 .shell-pay-tick::after { content: ""; position: absolute; left: 20px; top: 13px; width: 12px; height: 22px; border: solid #fff; border-width: 0 3px 3px 0; transform: rotate(45deg); }
 .shell-pay-done-text { font-size: 18px; font-weight: 600; color: var(--green); }
+
+/* The withdraw sheet: the payment sheet's look, with the card instead of the merchant. */
+.shell-withdraw-sheet .shell-pay-amount { margin: 2px 0 4px; }
+.shell-withdraw-change { margin: -8px auto 0; padding: 4px 12px; font-size: 14px; }
+.shell-withdraw-pending { background: #fa9d3b; }
+.shell-withdraw-pending::after { left: 25px; top: 14px; width: 10px; height: 16px; border-width: 0 0 3px 3px; transform: none; }
+.shell-withdraw-pending + .shell-pay-done-text { color: #b45f00; }
+.shell-withdraw-outcome { padding: 0; color: var(--ink); font-size: 16px; font-variant-numeric: tabular-nums; }
 
 /* The PIN: six boxes with dots, a real input over them, and a number pad. */
 .shell-pin { display: flex; flex-direction: column; gap: 16px; }

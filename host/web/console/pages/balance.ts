@@ -1,7 +1,7 @@
 /**
  * The merchant's money: available (settled orders, less the platform fee and later refunds) and
- * held (paid orders waiting for the buyer's receipt) in each currency, and the statement of the
- * available balance, newest first.
+ * held (paid orders waiting for the buyer's receipt) in each currency, withdrawing to a card and
+ * the payouts so far, and the statement of the available balance, newest first.
  */
 import { el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
@@ -10,6 +10,7 @@ import { transferLabel } from '../../common/orders.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
 import { actionButton, failure, loading, note, pageHead, panel, select } from '../../desk/ui.ts';
 import { paymentsApi, type Balances, type StatementEntry } from '../payments-api.ts';
+import { payoutPanels } from '../payouts.ts';
 import { consolePaths, type ConsoleRoute } from '../routes.ts';
 
 const PAGE = 50;
@@ -17,8 +18,9 @@ const PAGE = 50;
 export function balancePage(ctx: DeskContext<ConsoleRoute>): Page {
   const { router } = ctx;
   const top = el('div', 'desk-slot', loading());
+  const payouts = el('div', 'desk-slot');
   const statement = el('div', 'desk-slot');
-  const root = el('div', 'desk-page', pageHead('Balance', { sub: ['Money from your orders: held until the buyer has the goods, then yours less the platform fee.'] }), top, statement);
+  const root = el('div', 'desk-page', pageHead('Balance', { sub: ['Money from your orders: held until the buyer has the goods, then yours less the platform fee.'] }), top, payouts, statement);
   let alive = true;
   let currency = 'CNY';
   void load();
@@ -48,6 +50,17 @@ export function balancePage(ctx: DeskContext<ConsoleRoute>): Page {
       return card;
     });
     top.replaceChildren(el('div', 'desk-money-cards', ...cards));
+    payouts.replaceChildren(
+      payoutPanels(ctx, {
+        available: b.available,
+        alive: () => alive,
+        sent: (said) => {
+          ctx.ui.toast({ title: said, icon: 'success', durationMs: 2000 });
+          void load();
+        },
+        refused: () => drawStatement(currencies),
+      }),
+    );
     drawStatement(currencies);
   }
 
@@ -60,7 +73,7 @@ export function balancePage(ctx: DeskContext<ConsoleRoute>): Page {
       currency = pick.value;
       void page(body, null);
     });
-    statement.replaceChildren(panel('Statement', el('div', 'desk-toolbar', pick), note('Settled orders come in, refunds made after settlement go out. Newest first.'), body));
+    statement.replaceChildren(panel('Statement', el('div', 'desk-toolbar', pick), note('Settled orders come in; refunds made after settlement and withdrawals to a card go out. Newest first.'), body));
     void page(body, null);
   }
 

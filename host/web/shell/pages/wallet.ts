@@ -1,20 +1,25 @@
 /**
  * Me › Wallet: the balance in each currency, topping up from a card (with the bank's code when it
- * asks), setting or changing the payment PIN, and the statement, newest first.
+ * asks), withdrawing to a card (in a sheet, with the PIN) and the recent withdrawals, setting or
+ * changing the payment PIN, and the statement, newest first.
  */
 import { button, el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
 import { formatMoney } from '../../common/money.ts';
 import { transferLabel } from '../../common/orders.ts';
-import { api, type StatementEntry, type Wallet } from '../api.ts';
+import { withdrawalStatusLabel } from '../../common/withdrawals.ts';
+import { api, type StatementEntry, type Wallet, type WithdrawalView } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';
-import { errorLine, pinField, submitting } from '../form.ts';
+import { errorLine, pinField, statusPill, submitting } from '../form.ts';
 import { section, skeletonRows } from '../home.ts';
 import { mePaths } from '../router.ts';
 import { signInFirst, subFrame } from '../sub-page.ts';
 import { topUpForm } from '../top-up.ts';
+import { withdrawSheet, type WithdrawSheet } from '../withdraw-sheet.ts';
 
 const PAGE = 50;
+/** Withdrawals listed before "Show all". */
+const RECENT = 5;
 /** Offered for a top-up besides the currencies the wallet holds already. */
 const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'];
 
@@ -30,12 +35,16 @@ export function walletPage(ctx: ShellContext): Page {
   const balance = el('div', 'shell-wallet-card', el('div', 'shell-wallet-label', 'Balance'), el('div', 'shell-bone shell-bone-line'));
   const topUpSlot = el('div', 'shell-card shell-wallet-form');
   const pinSlot = el('div', 'shell-list-slot');
+  const withdrawalsSlot = el('div', 'shell-list-slot');
+  const withdrawals = section('Withdrawals', withdrawalsSlot);
+  withdrawals.hidden = true;
   const statementSlot = el('div', 'shell-list-slot', skeletonRows(2));
-  frame.body.append(balance, section('Top up', topUpSlot), section('Payment PIN', pinSlot), section('Statement', statementSlot));
+  frame.body.append(balance, section('Top up', topUpSlot), withdrawals, section('Payment PIN', pinSlot), section('Statement', statementSlot));
 
   let alive = true;
   let currency = 'CNY';
   let wallet: Wallet | null = null;
+  let sheet: WithdrawSheet | null = null;
   void load();
 
   async function load(): Promise<void> {
@@ -51,6 +60,7 @@ export function walletPage(ctx: ShellContext): Page {
     drawPin(wallet, false);
     if (!topUpSlot.childElementCount) drawTopUp();
     void loadStatement(null);
+    void loadWithdrawals();
   }
 
   function drawBalance(w: Wallet): void {
@@ -59,7 +69,50 @@ export function walletPage(ctx: ShellContext): Page {
     const amount = el('div', 'shell-wallet-amount', formatMoney(main[1], main[0]));
     amount.dataset.testid = 'wallet-balance';
     const others = held.filter(([c]) => c !== main[0]).map(([c, n]) => el('div', 'shell-wallet-sub', formatMoney(n, c)));
-    balance.replaceChildren(el('div', 'shell-wallet-label', `Balance · ${main[0]}`), amount, ...others);
+    const withdraw = button('shell-wallet-action', () => openWithdraw(w, main[0]), 'Withdraw');
+    balance.replaceChildren(el('div', 'shell-wallet-label', `Balance · ${main[0]}`), amount, ...others, el('div', 'shell-wallet-actions', withdraw));
+  }
+
+  /** The sheet to send the balance shown to a card; without a PIN (or while locked) it cannot. */
+  function openWithdraw(w: Wallet, shown: string): void {
+    if (!w.pin.hasPin || w.pin.lockedUntil) {
+      ui.toast({ title: w.pin.lockedUntil ? 'The wallet is locked for now' : 'Set a payment PIN first', icon: 'none', durationMs: 2000 });
+      if (!w.pin.hasPin) drawPin(w, true);
+      return;
+    }
+    sheet?.close();
+    sheet = withdrawSheet(ui, { currency: shown, balance: w.balances[shown] ?? 0, changed: () => void load() });
+  }
+
+  /** The newest withdrawals, of every currency; the section shows once there is one. */
+  async function loadWithdrawals(all = false): Promise<void> {
+    let list: WithdrawalView[];
+    try {
+      list = await api.withdrawals();
+    } catch {
+      // The rest of the wallet is there; the list comes with the next load.
+      return;
+    }
+    if (!alive) return;
+    withdrawals.hidden = list.length === 0;
+    const shown = all ? list : list.slice(0, RECENT);
+    const more = list.length > shown.length ? [button('shell-link-button shell-more', () => void loadWithdrawals(true), 'Show all')] : [];
+    withdrawalsSlot.replaceChildren(el('div', 'shell-list', ...shown.map(withdrawalRow)), ...more);
+  }
+
+  function withdrawalRow(w: WithdrawalView): HTMLElement {
+    const label = withdrawalStatusLabel(w);
+    const subs = [el('span', 'shell-row-sub', formatDateTime(w.createdAt))];
+    if (w.status === 'failed') subs.push(el('span', 'shell-row-sub shell-withdrawal-reason', `${w.reason ?? 'The card refused it.'} The money is back in your wallet.`));
+    const row = el(
+      'div',
+      'shell-row shell-static-row shell-withdrawal-row',
+      el('span', 'shell-row-text', el('span', 'shell-row-title', `To card ${w.card}`), ...subs),
+      el('span', 'shell-order-side', el('span', 'shell-money', formatMoney(w.amount, w.currency)), statusPill(label)),
+    );
+    row.dataset.testid = `withdrawal-${w.withdrawalId}`;
+    row.dataset.status = w.status;
+    return row;
   }
 
   function drawTopUp(): void {
@@ -131,7 +184,7 @@ export function walletPage(ctx: ShellContext): Page {
     }
     if (!alive || shown !== currency) return;
     const list = before === null ? el('div', 'shell-list shell-statement') : (statementSlot.querySelector('.shell-statement') as HTMLElement | null);
-    if (before === null && !entries.length) return void statementSlot.replaceChildren(el('div', 'shell-empty shell-empty-small', el('div', 'shell-empty-text', `Nothing in ${shown} yet. Top-ups, payments and refunds appear here.`)));
+    if (before === null && !entries.length) return void statementSlot.replaceChildren(el('div', 'shell-empty shell-empty-small', el('div', 'shell-empty-text', `Nothing in ${shown} yet. Top-ups, payments, refunds and withdrawals appear here.`)));
     if (!list) return;
     list.append(...entries.map(line));
     const more = entries.length === PAGE ? [button('shell-link-button shell-more', () => void loadStatement(entries.at(-1)!.id), 'Older')] : [];
@@ -149,6 +202,7 @@ export function walletPage(ctx: ShellContext): Page {
 
   page.unmount = () => {
     alive = false;
+    sheet?.close();
   };
   return page;
 }

@@ -1,0 +1,36 @@
+/**
+ * What Atrium's own pages say about withdrawals to a card (a user's from the wallet, a merchant's
+ * payouts from the available balance), and the card number as typed. Pure (no DOM), tested in Node.
+ */
+import type { WithdrawalView } from '../../modules/payments/index.ts';
+import { formatMoney } from './money.ts';
+import type { Label } from './orders.ts';
+
+const STATUS: Record<WithdrawalView['status'], Label> = {
+  pending: { text: 'Pending', tone: 'orange' },
+  succeeded: { text: 'Sent', tone: 'green' },
+  failed: { text: 'Failed', tone: 'red' },
+};
+
+export function withdrawalStatusLabel(w: Pick<WithdrawalView, 'status'>): Label {
+  return STATUS[w.status] ?? { text: w.status, tone: 'grey' };
+}
+
+/** The digits of a card number as typed (`4242 4242-4242 4242`), or null when it cannot be one. */
+export function cardDigits(text: string): string | null {
+  const digits = text.replace(/[\s-]/g, '');
+  return /^\d{12,19}$/.test(digits) ? digits : null;
+}
+
+/** `•••• 4242`: how the host shows a card, from the digits typed. */
+export function maskedCard(digits: string): string {
+  return `•••• ${digits.slice(-4)}`;
+}
+
+/** The confirmation of a withdrawal the host answered: `¥12.34 sent to •••• 4242`. */
+export function withdrawalOutcome(w: Pick<WithdrawalView, 'amount' | 'currency' | 'status' | 'card' | 'reason'>, where: 'wallet' | 'balance'): string {
+  const money = formatMoney(w.amount, w.currency);
+  if (w.status === 'succeeded') return `${money} sent to ${w.card}`;
+  if (w.status === 'pending') return `${money} is on its way to ${w.card}. It shows as pending until the card's bank answers.`;
+  return `${w.reason ?? 'The card refused the payout.'} The money is back in your ${where}.`;
+}
