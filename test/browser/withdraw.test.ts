@@ -54,6 +54,8 @@ async function says(locator: Locator, text: string): Promise<void> {
 async function startWithdrawal(page: Page, amount: string, card: string): Promise<Locator> {
   await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
   const sheet = page.getByTestId('withdraw-sheet');
+  // The simulated provider moves no real money, so the form names its test cards.
+  await sheet.getByText('Test cards: 4242 4242 4242 4242 receives the money').waitFor(WAIT);
   await sheet.getByLabel('Amount (CNY)').fill(amount);
   await sheet.getByLabel('Card number').fill(card);
   await sheet.getByRole('button', { name: 'Next' }).click();

@@ -350,7 +350,7 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
       const first = await user('/api/wallet/withdrawals', { body });
       expect(first.body).toMatchObject({ status: 'succeeded', amount: 50_00, card: '•••• 4242' });
       expect((await user('/api/wallet/withdrawals', { body })).body.withdrawalId).toBe(first.body.withdrawalId);
-      expect((await user('/api/wallet')).body.balances.CNY).toBe(150_00);
+      expect((await user('/api/wallet')).body).toMatchObject({ balances: { CNY: 150_00 }, sandbox: true });
       expect((await user('/api/wallet/withdrawals')).body.withdrawals.map((w: { withdrawalId: string }) => w.withdrawalId)).toEqual([first.body.withdrawalId]);
       const other = await signIn('user', 'nosy@example.com');
       expect((await other('/api/wallet/withdrawals')).body.withdrawals).toEqual([]);
@@ -370,7 +370,9 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
       await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
       await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
       await user(`/api/orders/${sheet.orderId}/confirm-receipt`, { body: {} });
-      const available = (await merchant('/api/merchant/balance')).body.available.CNY as number;
+      const balance = (await merchant('/api/merchant/balance')).body;
+      expect(balance.sandbox).toBe(true);
+      const available = balance.available.CNY as number;
       const payout = (amount: number, key: string) => merchant('/api/merchant/payouts', { body: { amount, currency: 'CNY', card: simulatedCards.approves }, headers: { 'idempotency-key': key } });
       const tooMuch = await payout(available + 1, 'p-too-much');
       expect(tooMuch.status).toBe(409);

@@ -27,7 +27,7 @@ const routes = {
   decideRefund: createRoute({ method: 'post', path: '/api/merchant/refunds/{refundId}/{decision}', tags, summary: "Approve or reject a buyer's refund request", security: signedIn, request: { params: z.object({ refundId: Id, decision: z.enum(['approve', 'reject']) }), headers: IdempotencyKey }, responses: { 200: json(z.object({ refund: RefundSchema })), ...writeErrors } }),
   disputes: createRoute({ method: 'get', path: '/api/merchant/disputes', tags, summary: 'Disputes on your orders', security: signedIn, responses: { 200: json(z.object({ disputes: z.array(DisputeSchema) })), ...errorResponses(401) } }),
   answer: createRoute({ method: 'post', path: '/api/merchant/disputes/{disputeId}/answer', tags, summary: 'Answer a dispute before the platform decides it', security: signedIn, request: { params: z.object({ disputeId: Id }), headers: IdempotencyKey, body: jsonBody(z.object({ answer: Reason }).strict()) }, responses: { 200: json(z.object({ dispute: DisputeSchema })), ...writeErrors } }),
-  balance: createRoute({ method: 'get', path: '/api/merchant/balance', tags, summary: 'Available and held money by currency', security: signedIn, responses: { 200: json(z.object({ available: Balances, held: Balances })), ...errorResponses(401) } }),
+  balance: createRoute({ method: 'get', path: '/api/merchant/balance', tags, summary: 'Available and held money by currency', security: signedIn, responses: { 200: json(z.object({ available: Balances, held: Balances, sandbox: z.boolean().openapi({ description: 'The card provider moves no real money (test cards work)' }) })), ...errorResponses(401) } }),
   payout: createRoute({
     method: 'post',
     path: '/api/merchant/payouts',

@@ -16,6 +16,8 @@ export type PayoutResult = { status: 'succeeded'; ref: string } | { status: 'dec
  */
 export interface CardProvider {
   readonly name: string;
+  /** Moves no real money, so the forms may name its test cards. */
+  readonly sandbox: boolean;
   charge(input: { card: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeResult>;
   /** Completes a challenged charge with the code the holder typed. */
   confirm(ref: string, code: string): Promise<ChargeResult>;
@@ -55,6 +57,7 @@ export function simulatedProvider(): CardProvider {
   const refOf = (key: string) => `sim_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
   return {
     name: 'simulated',
+    sandbox: true,
     async charge({ card, idempotencyKey }) {
       const digits = card.replace(/[\s-]/g, '');
       const ref = refOf(idempotencyKey);

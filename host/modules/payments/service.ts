@@ -41,7 +41,8 @@ export function createPayments(options: PaymentsOptions) {
     settlement: createSettlement(ctx),
     refunds,
     disputes: createDisputes(ctx, refunds),
-    merchantBalances: (merchantId: string) => Promise.all([balancesOf(db, accounts.merchant(merchantId)), balancesOf(db, accounts.held(merchantId))]).then(([available, held]) => ({ available, held })),
+    merchantBalances: (merchantId: string) =>
+      Promise.all([balancesOf(db, accounts.merchant(merchantId)), balancesOf(db, accounts.held(merchantId))]).then(([available, held]) => ({ available, held, sandbox: options.provider.sandbox })),
     merchantStatement: (merchantId: string, currency: string, opts?: { before?: string; limit?: number }) => statementOf(db, accounts.merchant(merchantId), currency, opts),
     checkBooks: () => checkBooks(db),
     /**

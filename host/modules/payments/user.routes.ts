@@ -8,7 +8,7 @@ const order = z.object({ orderId: Id });
 const Ok = z.object({ ok: z.literal(true) });
 
 const routes = {
-  wallet: createRoute({ method: 'get', path: '/api/wallet', tags, summary: 'Balances and PIN status', security: signedIn, responses: { 200: json(z.object({ balances: Balances, pin: z.object({ hasPin: z.boolean(), lockedUntil: z.string().nullable(), triesLeft: z.number() }) })), ...errorResponses(401) } }),
+  wallet: createRoute({ method: 'get', path: '/api/wallet', tags, summary: 'Balances and PIN status', security: signedIn, responses: { 200: json(z.object({ balances: Balances, pin: z.object({ hasPin: z.boolean(), lockedUntil: z.string().nullable(), triesLeft: z.number() }), sandbox: z.boolean().openapi({ description: 'The card provider moves no real money (test cards work)' }) })), ...errorResponses(401) } }),
   pin: createRoute({ method: 'post', path: '/api/wallet/pin', tags, summary: 'Set the payment PIN (the current one to change it)', security: signedIn, request: { body: jsonBody(z.object({ pin: Pin, currentPin: Pin.optional() }).strict()) }, responses: { 200: json(Ok), ...errorResponses(400, 401, 403, 429) } }),
   topUp: createRoute({
     method: 'post',

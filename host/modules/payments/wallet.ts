@@ -79,7 +79,7 @@ export function createWallet(ctx: PayContext) {
   }
 
   async function wallet(userId: string) {
-    return { balances: await balancesOf(db, accounts.wallet(userId)), pin: await ctx.pins.status(userId) };
+    return { balances: await balancesOf(db, accounts.wallet(userId)), pin: await ctx.pins.status(userId), sandbox: provider.sandbox };
   }
 
   async function statement(userId: string, currency: string, opts: { before?: string; limit?: number } = {}) {

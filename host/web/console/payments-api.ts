@@ -16,6 +16,8 @@ export interface Balances {
   available: Record<string, number>;
   /** Paid for orders that wait for the buyer's receipt. */
   held: Record<string, number>;
+  /** The card provider moves no real money: the payout form names its test cards. */
+  sandbox: boolean;
 }
 
 export type StatementEntry = Transfer & { direction: 'in' | 'out' };

@@ -21,6 +21,8 @@ export interface PayoutOptions {
   refused(): void;
   /** False once the page has gone. */
   alive(): boolean;
+  /** Name the provider's test cards (only when it moves no real money). */
+  testCards?: boolean;
 }
 
 /** The payouts list beside the form to send one. */
@@ -104,7 +106,7 @@ function payoutForm(ctx: DeskContext<unknown>, o: PayoutOptions, refused: () => 
       }
       o.sent(withdrawalOutcome(p, 'balance'));
     });
-    const fields = [field(`Amount (${currency})`, amount, `${formatMoney(left, currency)} available.`), field('Card number', card, 'Test cards: 4242 4242 4242 4242 receives the money; 4000 0000 0000 0069 refuses it.')];
+    const fields = [field(`Amount (${currency})`, amount, `${formatMoney(left, currency)} available.`), field('Card number', card, o.testCards ? 'Test cards: 4242 4242 4242 4242 receives the money; 4000 0000 0000 0069 refuses it.' : undefined)];
     if (currencies.length > 1) fields.unshift(field('Currency', pick));
     const form = el('div', 'desk-form', note('From your available balance; held money becomes available when its orders settle.'), ...fields, error, el('div', 'desk-form-actions', go));
     form.dataset.testid = 'payout-form';

@@ -23,6 +23,8 @@ export type { TopUpView } from '../../modules/payments/wallet.ts';
 export interface Wallet {
   balances: Record<string, number>;
   pin: { hasPin: boolean; lockedUntil: string | null; triesLeft: number };
+  /** The card provider moves no real money: the forms name its test cards. */
+  sandbox: boolean;
 }
 
 /** A line of a statement, signed by `direction` from the wallet's side. */

@@ -86,10 +86,14 @@ export function paymentSheet(ui: Overlays, m: PaymentPrompt): Dialog {
     else remove();
   }
 
+  /** Whether the provider moves no real money, so the top-up form may name its test cards. */
+  let testCards = false;
+
   async function start(): Promise<void> {
     try {
       const wallet = await api.wallet();
       if (!open) return;
+      testCards = wallet.sandbox;
       const step = firstStep(wallet, m.amount, m.currency);
       if (step.step === 'set-pin') return setPin();
       if (step.step === 'locked') return locked(`Too many wrong PINs: the wallet is locked until ${formatDateTime(step.until)}.`);
@@ -156,6 +160,7 @@ export function paymentSheet(ui: Overlays, m: PaymentPrompt): Dialog {
         amount: suggestedTopUp(m.amount - balance, m.currency),
         submitText: 'Top up',
         autofocus: true,
+        testCards,
         cancel: { text: 'Back', onClick: () => showPay(balance) },
         done: (t) => {
           ui.toast({ title: `Topped up ${formatMoney(t.amount, t.currency)}`, icon: 'success', durationMs: 1500 });

@@ -9,7 +9,7 @@ import type { Wallet } from './api.ts';
 export type FirstStep = { step: 'set-pin' } | { step: 'locked'; until: string } | { step: 'pay'; balance: number; shortfall: number };
 
 /** No PIN yet: set one first; locked: nothing to do but wait; otherwise the PIN, and what is missing. */
-export function firstStep(wallet: Wallet, amount: number, currency: string): FirstStep {
+export function firstStep(wallet: Pick<Wallet, 'balances' | 'pin'>, amount: number, currency: string): FirstStep {
   if (!wallet.pin.hasPin) return { step: 'set-pin' };
   if (wallet.pin.lockedUntil) return { step: 'locked', until: wallet.pin.lockedUntil };
   const balance = wallet.balances[currency] ?? 0;

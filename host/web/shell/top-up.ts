@@ -21,6 +21,8 @@ export interface TopUpOptions {
   autofocus?: boolean;
   /** Shown beside the submit button (the sheet's way back). */
   cancel?: { text: string; onClick(): void };
+  /** Name the provider's test cards (only when it moves no real money). */
+  testCards?: boolean;
 }
 
 export function topUpForm(o: TopUpOptions): HTMLElement {
@@ -31,7 +33,7 @@ export function topUpForm(o: TopUpOptions): HTMLElement {
   function drawCard(): void {
     let key = idempotencyKey();
     const amount = field(`Amount (${o.currency})`, { name: 'amount', inputMode: 'decimal', autocomplete: 'off', required: true, placeholder: '100.00', value: o.amount ? moneyInputValue(o.amount, o.currency) : '' });
-    const card = field('Card number', { name: 'card', inputMode: 'numeric', autocomplete: 'cc-number', required: true, maxLength: 23, placeholder: '4242 4242 4242 4242' }, 'Test cards: 4242 4242 4242 4242 is approved; 4000 0000 0000 3220 asks for a code.');
+    const card = field('Card number', { name: 'card', inputMode: 'numeric', autocomplete: 'cc-number', required: true, maxLength: 23, placeholder: '4242 4242 4242 4242' }, o.testCards ? 'Test cards: 4242 4242 4242 4242 is approved; 4000 0000 0000 3220 asks for a code.' : undefined);
     const error = errorLine();
     const submit = el('button', 'shell-primary shell-submit', o.submitText ?? 'Top up');
     submit.type = 'submit';

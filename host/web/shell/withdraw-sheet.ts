@@ -19,6 +19,8 @@ export interface WithdrawOptions {
   balance: number;
   /** The host recorded a withdrawal (sent, on its way or refused): the page behind reloads. */
   changed(): void;
+  /** Name the provider's test cards (only when it moves no real money). */
+  testCards?: boolean;
 }
 
 export interface WithdrawSheet {
@@ -70,7 +72,7 @@ export function withdrawSheet(ui: Overlays, o: WithdrawOptions): WithdrawSheet {
   function drawForm(message?: string): void {
     showBalance();
     const amount = field(`Amount (${o.currency})`, { name: 'amount', inputMode: 'decimal', autocomplete: 'off', required: true, placeholder: balance > 0 ? moneyInputValue(balance, o.currency) : '100.00', value: typed.amount });
-    const card = field('Card number', { name: 'card', inputMode: 'numeric', autocomplete: 'cc-number', required: true, maxLength: 23, placeholder: '4242 4242 4242 4242', value: typed.card }, 'Test cards: 4242 4242 4242 4242 receives the money; 4000 0000 0000 0069 refuses it.');
+    const card = field('Card number', { name: 'card', inputMode: 'numeric', autocomplete: 'cc-number', required: true, maxLength: 23, placeholder: '4242 4242 4242 4242', value: typed.card }, o.testCards ? 'Test cards: 4242 4242 4242 4242 receives the money; 4000 0000 0000 0069 refuses it.' : undefined);
     const error = errorLine();
     const next = el('button', 'shell-primary shell-submit', 'Next');
     next.type = 'submit';

@@ -53,6 +53,7 @@ export function balancePage(ctx: DeskContext<ConsoleRoute>): Page {
     payouts.replaceChildren(
       payoutPanels(ctx, {
         available: b.available,
+        testCards: b.sandbox,
         alive: () => alive,
         sent: (said) => {
           ctx.ui.toast({ title: said, icon: 'success', durationMs: 2000 });

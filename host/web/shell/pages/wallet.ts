@@ -81,7 +81,7 @@ export function walletPage(ctx: ShellContext): Page {
       return;
     }
     sheet?.close();
-    sheet = withdrawSheet(ui, { currency: shown, balance: w.balances[shown] ?? 0, changed: () => void load() });
+    sheet = withdrawSheet(ui, { currency: shown, balance: w.balances[shown] ?? 0, changed: () => void load(), testCards: w.sandbox });
   }
 
   /** The newest withdrawals, of every currency; the section shows once there is one. */
@@ -128,6 +128,7 @@ export function walletPage(ctx: ShellContext): Page {
     });
     const form = topUpForm({
       currency,
+      testCards: wallet?.sandbox,
       done: (t) => {
         ui.toast({ title: `Topped up ${formatMoney(t.amount, t.currency)}`, icon: 'success', durationMs: 1500 });
         drawTopUp();
