@@ -434,3 +434,29 @@ describe('frames', () => {
     await s.close();
   });
 });
+
+describe('modules of merchants with no session left', () => {
+  const modules = async (r: Runtime) => (await r.stats()).reduce((n, s) => n + s.modules, 0);
+  const once = async (r: Runtime, merchantId: string) => (await r.open({ merchantId, appId: 'a1', bundle: counter, pages: pageConfig(['pages/index']), onCall: ok })).close();
+
+  it('are kept for the most recent merchants only, up to the bound', async () => {
+    const r = await Runtime.create({ shards: 1, idleModules: 3 });
+    try {
+      for (let i = 0; i < 6; i++) await once(r, `m-idle-${i}`);
+      expect(await modules(r)).toBe(3);
+    } finally {
+      await r.shutdown();
+    }
+  });
+
+  it('are dropped once idle for longer than the bound', async () => {
+    const r = await Runtime.create({ shards: 1, idleModuleMs: 100 });
+    try {
+      await once(r, 'm-idle-short');
+      expect(await modules(r)).toBe(1);
+      await vi.waitFor(async () => expect(await modules(r)).toBe(0), { timeout: 3000, interval: 50 });
+    } finally {
+      await r.shutdown();
+    }
+  });
+});

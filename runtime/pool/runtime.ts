@@ -14,6 +14,13 @@ export interface RuntimeOptions {
   limits?: Partial<Limits>;
   /** How often the watchdog looks at the shards; default 20 ms. */
   watchdogIntervalMs?: number;
+  /**
+   * Merchants per shard whose module is kept after their last session closes, so their next
+   * open skips instantiating one; default 64. Kept modules idle longer than `idleModuleMs`
+   * (default 10 minutes) are dropped too.
+   */
+  idleModules?: number;
+  idleModuleMs?: number;
 }
 
 export interface OpenOptions {
@@ -86,6 +93,7 @@ export class Runtime implements SessionChannel {
         died: (shard, slot, reason) => this.onShardDied(shard, slot, reason),
       },
       this.limitsFor().memoryBytes,
+      { max: this.options.idleModules ?? 64, ms: this.options.idleModuleMs ?? 10 * 60_000 },
     );
   }
 

@@ -3,6 +3,7 @@ import type { ErrorBody } from '../../sdk/contract/index.ts';
 import { watchdogBoundMs } from '../limits.ts';
 import { WATCH, type FromShard, type Notice, type Request, type ShardMessage } from '../shard/protocol.ts';
 import type { ShardData } from '../shard/worker.ts';
+import type { IdleModules } from '../shard/modules.ts';
 import type { ShardCode } from './worker-file.ts';
 
 export class ShardError extends Error {
@@ -36,10 +37,11 @@ export class Shard {
     code: ShardCode,
     private readonly events: ShardEvents,
     memoryBytes: number,
+    idleModules: IdleModules,
   ) {
     const buffer = new SharedArrayBuffer(WATCH.size * 4);
     this.watch = new Int32Array(buffer);
-    const workerData: ShardData = { bootstrap: code.bootstrap, wasmPath: code.wasmPath, watch: buffer, epoch: this.epoch, memoryBytes };
+    const workerData: ShardData = { bootstrap: code.bootstrap, wasmPath: code.wasmPath, watch: buffer, epoch: this.epoch, memoryBytes, idleModules };
     this.worker = new Worker(code.workerFile, { workerData, resourceLimits: { stackSizeMb: 32 } });
     this.worker.unref();
     this.readyPromise = new Promise((resolve, reject) => {

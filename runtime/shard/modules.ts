@@ -12,6 +12,14 @@ const INITIAL_PAGES = 256;
 const FILL_LIMIT = 0.7;
 const SESSIONS_PER_MODULE = 256;
 
+/** How long, and for how many merchants, a module with no session left is kept for the next open. */
+export interface IdleModules {
+  /** Merchants per shard whose last module stays after their last session closed. */
+  max: number;
+  /** A module idle longer than this is dropped. */
+  ms: number;
+}
+
 /** One merchant's WebAssembly instance of QuickJS, with a memory that cannot grow past its maximum. */
 export interface MerchantModule {
   merchantId: string;
@@ -36,11 +44,20 @@ export class ModuleRegistry {
    * first session does not wait for instantiation. A spare is handed to one merchant, never back.
    */
   private readonly spares = new Map<number, Promise<Spare>>();
+  /**
+   * Modules kept after their merchant's last session closed, oldest first, with when they went
+   * idle. Bounded: without a bound every merchant a shard ever served would keep megabytes of
+   * linear memory here for good.
+   */
+  private readonly idle = new Map<MerchantModule, number>();
 
   constructor(
     private readonly wasm: WebAssembly.Module,
     private readonly bootstrap: string,
-  ) {}
+    private readonly keep: IdleModules = { max: 64, ms: 10 * 60_000 },
+  ) {
+    setInterval(() => this.trimIdle(), Math.min(keep.ms, 60_000)).unref();
+  }
 
   private async instantiate(maxBytes: number): Promise<Spare> {
     const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: maxPages(maxBytes) });
@@ -88,6 +105,7 @@ export class ModuleRegistry {
     );
     if (fit) {
       fit.sessions++;
+      this.idle.delete(fit);
       return fit;
     }
     const spare = this.spares.get(maxBytes);
@@ -107,10 +125,24 @@ export class ModuleRegistry {
     const list = this.byMerchant.get(m.merchantId) ?? [];
     // Keep one idle module per merchant warm: creating one costs a few milliseconds.
     const idle = list.filter((x) => x.sessions === 0 && !x.retired);
-    if (m.retired || idle.length > 1) {
-      const rest = list.filter((x) => x !== m);
-      if (rest.length) this.byMerchant.set(m.merchantId, rest);
-      else this.byMerchant.delete(m.merchantId);
+    if (m.retired || idle.length > 1) this.drop(m);
+    else this.idle.set(m, Date.now());
+    this.trimIdle();
+  }
+
+  private drop(m: MerchantModule): void {
+    this.idle.delete(m);
+    const rest = (this.byMerchant.get(m.merchantId) ?? []).filter((x) => x !== m);
+    if (rest.length) this.byMerchant.set(m.merchantId, rest);
+    else this.byMerchant.delete(m.merchantId);
+  }
+
+  /** Drops the oldest idle modules past the bound, and any idle too long. */
+  private trimIdle(): void {
+    const now = Date.now();
+    for (const [m, since] of this.idle) {
+      if (this.idle.size <= this.keep.max && now - since < this.keep.ms) break;
+      this.drop(m);
     }
   }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ErrorBody } from '../../sdk/contract/index.ts';
 import { GuestSession, SessionEnd, type SessionHost } from './guest-session.ts';
-import { memoryExhausted, ModuleRegistry, type MerchantModule } from './modules.ts';
+import { memoryExhausted, ModuleRegistry, type IdleModules, type MerchantModule } from './modules.ts';
 import type { PreparedContext } from './prepared-context.ts';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { probeAtoms, type AtomTable } from './bjson/index.ts';
@@ -20,12 +20,13 @@ export interface ShardData {
   epoch: number;
   /** Memory size of the spare module kept ready for a merchant's first session. */
   memoryBytes: number;
+  idleModules: IdleModules;
 }
 
 const data = workerData as ShardData;
 const port = parentPort!;
 const watch = new Int32Array(data.watch);
-const registry = new ModuleRegistry(await WebAssembly.compile(readFileSync(data.wasmPath)), data.bootstrap);
+const registry = new ModuleRegistry(await WebAssembly.compile(readFileSync(data.wasmPath)), data.bootstrap, data.idleModules);
 const sessions = new Map<string, GuestSession>();
 // The probe runs in the spare module before any merchant has it; it leaves nothing behind.
 const atoms = probeOrNull((await registry.prepare(data.memoryBytes)).qjs);
