@@ -76,16 +76,28 @@ export async function transfer(trx: PayDb, t: TransferInput): Promise<Transfer> 
     return view(earlier);
   }
   const at = now();
-  const debited = await q.debit(trx, debitId, t.amount);
-  if (Number(debited.numAffectedRows) !== 1) {
+  const debit = async () => {
+    const debited = await q.debit(trx, debitId, t.amount);
+    if (Number(debited.numAffectedRows) === 1) return;
     if (t.debit.kind !== 'external') throw new AtriumError('insufficient_funds', `The ${t.debit.kind === 'wallet' ? 'wallet' : `${t.debit.kind} balance`} is too low for ${t.amount} ${t.currency}.`);
     await trx
       .insertInto('pay_accounts')
       .values({ id: debitId, kind: t.debit.kind, owner_id: t.debit.owner, currency: t.currency, balance: -t.amount, allow_negative: 1, created_at: at })
       .onConflict((oc) => oc.column('id').doUpdateSet({ balance: sql`pay_accounts.balance - ${t.amount}` }))
       .execute();
+  };
+  const credit = () => q.credit(trx, creditId, t.credit.kind, t.credit.owner, t.currency, t.amount, t.credit.kind === 'external' ? 1 : 0, at);
+  // Both rows are locked in the order of their ids, whichever way the money goes: a top-up
+  // (external to wallet) beside a withdrawal (wallet to external) would otherwise each hold one
+  // row and wait for the other, and PostgreSQL would end one as a deadlock. A failing debit after
+  // the credit rolls both back with the caller's transaction or savepoint.
+  if (debitId < creditId) {
+    await debit();
+    await credit();
+  } else {
+    await credit();
+    await debit();
   }
-  await q.credit(trx, creditId, t.credit.kind, t.credit.owner, t.currency, t.amount, t.credit.kind === 'external' ? 1 : 0, at);
   const row: TransferRow = {
     id: sortableId(),
     idempotency_key: t.key,
