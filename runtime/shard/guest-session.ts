@@ -251,17 +251,12 @@ export class GuestSession {
   private readFrame(h: QuickJSHandle): FlushOut | null {
     if (this.ctx.typeof(h) === 'string') {
       const text = this.readString(h, this.limits.viewBytes);
-      if (text?.startsWith('{"frame"')) this.host.frames.json++;
       return text === null ? null : { text };
     }
     const atoms = this.host.atoms;
     const bytes = atoms ? encode(this.ctx, h, this.limits.viewBytes) : null;
     const value = bytes && atoms ? readValue(bytes, atoms, this.limits.viewBytes) : UNREADABLE;
-    if (value !== UNREADABLE) {
-      this.host.frames.direct++;
-      return { value };
-    }
-    this.host.frames.json++;
+    if (value !== UNREADABLE) return { value };
     if (!this.jsonFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
     const r = this.ctx.callFunction(this.jsonFn, this.ctx.undefined, h);
     if (r.error) {
@@ -316,6 +311,7 @@ export class GuestSession {
     if (!f || typeof f.route !== 'string' || !Array.isArray(f.stack)) {
       throw new SessionEnd({ code: 'invalid_view', message: 'the program produced a malformed frame' });
     }
+    this.host.frames['value' in out ? 'direct' : 'json']++;
     let view: ViewNode;
     try {
       view = validateView(f.view, { viewNodes: this.limits.viewNodes });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cardDigits } from './inputs.ts';
 
 /** What a card provider says to a charge. */
 export type ChargeResult =
@@ -59,9 +60,9 @@ export function simulatedProvider(): CardProvider {
     name: 'simulated',
     sandbox: true,
     async charge({ card, idempotencyKey }) {
-      const digits = card.replace(/[\s-]/g, '');
+      const digits = cardDigits(card);
       const ref = refOf(idempotencyKey);
-      if (!/^\d{12,19}$/.test(digits) || !luhn(digits)) return { status: 'declined', ref, reason: 'The card number is not valid.' };
+      if (!digits || !luhn(digits)) return { status: 'declined', ref, reason: 'The card number is not valid.' };
       if (digits === simulatedCards.declines) return { status: 'declined', ref, reason: 'The card was declined.' };
       if (digits === simulatedCards.insufficientFunds) return { status: 'declined', ref, reason: 'The card has insufficient funds.' };
       if (digits === simulatedCards.challenges) {
@@ -71,9 +72,9 @@ export function simulatedProvider(): CardProvider {
       return { status: 'succeeded', ref };
     },
     async payout({ card, idempotencyKey }) {
-      const digits = card.replace(/[\s-]/g, '');
+      const digits = cardDigits(card);
       const ref = `sim_po_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 20)}`;
-      if (!/^\d{12,19}$/.test(digits) || !luhn(digits)) return { status: 'declined', ref, reason: 'The card number is not valid.' };
+      if (!digits || !luhn(digits)) return { status: 'declined', ref, reason: 'The card number is not valid.' };
       if (digits === simulatedCards.refusesPayouts || digits === simulatedCards.declines) return { status: 'declined', ref, reason: 'The card cannot receive payouts.' };
       return { status: 'succeeded', ref };
     },

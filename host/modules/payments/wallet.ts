@@ -1,11 +1,11 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
 import { newId } from '../../db/index.ts';
 import type { PayContext } from './context.ts';
+import { checkAmount, checkCurrency } from './inputs.ts';
 import { accounts, balancesOf, statementOf, transfer } from './ledger.ts';
 import type { PaymentsTables } from './tables.ts';
 
 const MAX_TOPUP = 5_000_000; // 50,000.00 in major units per top-up
-const CURRENCY = /^[A-Z]{3}$/;
 
 export interface TopUpView {
   topUpId: string;
@@ -43,8 +43,8 @@ export function createWallet(ctx: PayContext) {
    * top-up and charges nothing; a challenged charge waits for `confirmTopUp`.
    */
   async function topUp(userId: string, input: { amount: number; currency: string; card: string; idempotencyKey: string }): Promise<TopUpView> {
-    if (!Number.isSafeInteger(input.amount) || input.amount < 1 || input.amount > MAX_TOPUP) throw new AtriumError('invalid_args', `A top-up is 1 to ${MAX_TOPUP} minor units.`);
-    if (!CURRENCY.test(input.currency)) throw new AtriumError('invalid_args', 'A currency is an ISO 4217 code like "CNY".');
+    checkAmount(input.amount, MAX_TOPUP, 'A top-up');
+    checkCurrency(input.currency);
     const earlier = await db.selectFrom('pay_topups').selectAll().where('user_id', '=', userId).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
     if (earlier) {
       if (Number(earlier.amount) !== input.amount || earlier.currency !== input.currency) throw new AtriumError('conflict', 'This idempotency key was used for a different top-up.');

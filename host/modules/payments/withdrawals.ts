@@ -1,13 +1,13 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
 import { sortableId } from '../../db/index.ts';
 import type { PayContext } from './context.ts';
+import { cardDigits, checkAmount, checkCurrency } from './inputs.ts';
 import { accounts, transfer, type AccountRef } from './ledger.ts';
 import { WrongPin } from './pins.ts';
 import type { PayoutResult } from './provider.ts';
 import type { PaymentsTables } from './tables.ts';
 
 const MAX_WITHDRAWAL = 5_000_000; // 50,000.00 in major units at a time
-const CURRENCY = /^[A-Z]{3}$/;
 /** A payout the provider did not answer is asked again after this long (it is idempotent by key). */
 const RETRY_AFTER_MS = 30_000;
 
@@ -69,12 +69,10 @@ export function createWithdrawals(ctx: PayContext) {
    * the payment PIN; a merchant's is made by its signed-in account.
    */
   async function withdraw(owner: WithdrawalOwner, input: WithdrawInput, pin?: string): Promise<WithdrawalView> {
-    if (!Number.isSafeInteger(input.amount) || input.amount < 1 || input.amount > MAX_WITHDRAWAL) {
-      throw new AtriumError('invalid_args', `A withdrawal is 1 to ${MAX_WITHDRAWAL} minor units.`);
-    }
-    if (!CURRENCY.test(input.currency)) throw new AtriumError('invalid_args', 'A currency is an ISO 4217 code like "CNY".');
-    const card = input.card.replace(/[\s-]/g, '');
-    if (!/^\d{12,19}$/.test(card)) throw new AtriumError('invalid_args', 'A card number is 12 to 19 digits.');
+    checkAmount(input.amount, MAX_WITHDRAWAL, 'A withdrawal');
+    checkCurrency(input.currency);
+    const card = cardDigits(input.card);
+    if (!card) throw new AtriumError('invalid_args', 'A card number is 12 to 19 digits.');
     const earlier = await byKey(owner, input.idempotencyKey);
     if (earlier) return sameOrConflict(earlier, input, card);
 

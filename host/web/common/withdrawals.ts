@@ -16,11 +16,8 @@ export function withdrawalStatusLabel(w: Pick<WithdrawalView, 'status'>): Label 
   return STATUS[w.status] ?? { text: w.status, tone: 'grey' };
 }
 
-/** The digits of a card number as typed (`4242 4242-4242 4242`), or null when it cannot be one. */
-export function cardDigits(text: string): string | null {
-  const digits = text.replace(/[\s-]/g, '');
-  return /^\d{12,19}$/.test(digits) ? digits : null;
-}
+/** The host's own reading of a typed card number, so the form refuses what the host would. */
+export { cardDigits } from '../../modules/payments/inputs.ts';
 
 /** `•••• 4242`: how the host shows a card, from the digits typed. */
 export function maskedCard(digits: string): string {

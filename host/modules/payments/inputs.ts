@@ -1,0 +1,22 @@
+import { AtriumError } from '../../../sdk/contract/index.ts';
+
+/**
+ * What a money request is checked against before anything moves: the same rules for top-ups,
+ * withdrawals and the HTTP schemas. Pure, so Atrium's own pages read card numbers the same way.
+ */
+export const CURRENCY = /^[A-Z]{3}$/;
+
+/** Refuses an amount that is not a whole number of minor units from 1 to `max`. */
+export function checkAmount(amount: number, max: number, what: string): void {
+  if (!Number.isSafeInteger(amount) || amount < 1 || amount > max) throw new AtriumError('invalid_args', `${what} is 1 to ${max} minor units.`);
+}
+
+export function checkCurrency(currency: string): void {
+  if (!CURRENCY.test(currency)) throw new AtriumError('invalid_args', 'A currency is an ISO 4217 code like "CNY".');
+}
+
+/** The digits of a card number as typed (`4242 4242-4242 4242`), or null when it cannot be one. */
+export function cardDigits(text: string): string | null {
+  const digits = text.replace(/[\s-]/g, '');
+  return /^\d{12,19}$/.test(digits) ? digits : null;
+}
