@@ -159,7 +159,7 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     expect((await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: '000000' } })).body.error.code).toBe('wrong_pin');
     expect((await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } })).body).toMatchObject({ status: 'paid' });
     await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
-    await expect.poll(() => said(user, sessionId)).toContain(`paid ${sheet.orderId}`);
+    await expect.poll(() => said(user, sessionId), { timeout: 10_000 }).toContain(`paid ${sheet.orderId}`);
     expect((await user('/api/wallet')).body.balances.CNY).toBe(200_00 - 96_00);
   });
 
@@ -167,7 +167,7 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     const user = await buyer('lin@example.com');
     const { sessionId, sheet } = await checkout(user);
     await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: false } });
-    await expect.poll(() => said(user, sessionId)).toContain('failed payment_cancelled');
+    await expect.poll(() => said(user, sessionId), { timeout: 10_000 }).toContain('failed payment_cancelled');
     expect((await user('/api/wallet')).body.balances.CNY).toBe(200_00);
   });
 
@@ -265,7 +265,7 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
     await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
     await user(`/api/sessions/${sessionId}/events`, { body: { handler: 'keep', type: 'tap' } });
-    await expect.poll(() => said(user, sessionId)).toContain('kept');
+    await expect.poll(() => said(user, sessionId), { timeout: 10_000 }).toContain('kept');
     await user('/api/wallet/withdrawals', { body: { amount: 4_00, currency: 'CNY', card: simulatedCards.approves, pin: PIN, idempotencyKey: 'export-w' } });
 
     const res = await user('/api/me/export');
@@ -322,7 +322,7 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
       await user(`/api/orders/${sheet.orderId}/pay`, { body: { pin: PIN } });
       await user(`/api/sessions/${sessionId}/prompts/${sheet.promptId}`, { body: { answer: true } });
       await user(`/api/sessions/${sessionId}/events`, { body: { handler: 'keep', type: 'tap' } });
-      await expect.poll(() => said(user, sessionId)).toContain('kept');
+      await expect.poll(() => said(user, sessionId), { timeout: 10_000 }).toContain('kept');
       await user(`/api/orders/${sheet.orderId}/confirm-receipt`, { body: {} });
       const { id } = (await user('/api/me')).body;
       // A decision the user made about this app's access to their profile.
