@@ -21,6 +21,7 @@ export const intrinsics = {
   keys: Object.keys,
   values: Object.values,
   assign: Object.assign,
+  setPrototypeOf: Object.setPrototypeOf,
   freeze: Object.freeze,
   defineProperty: Object.defineProperty,
   isArray: Array.isArray,

@@ -21,21 +21,13 @@ export interface Normalized {
 }
 
 /**
- * Items gathered on an object with no prototype, then made an array by `Array.from`, which
- * defines each element. An array built by assignment would pass through any setter a program put
- * on an index of Array.prototype, handing the program the array to change after it was checked.
+ * An array with no prototype. An array built by assignment would otherwise pass through any
+ * setter a program put on an index of Array.prototype (or Object.prototype), handing the program
+ * the array to change after it was checked; with no prototype there is nothing to pass through,
+ * and appending stays the engine's fast path.
  */
-interface List {
-  length: number;
-  [i: number]: unknown;
-}
-function list(): List {
-  const l = I.create(null) as List;
-  l.length = 0;
-  return l;
-}
-function add(l: List, v: unknown): void {
-  l[l.length++] = v;
+function list(): unknown[] {
+  return I.setPrototypeOf([], null) as unknown[];
 }
 
 /** Deeper than the host's validator allows (128 nodes, 16 levels of prop data), so it fails there. */
@@ -71,9 +63,9 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Normalized
       const out = list();
       for (let i = 0; i < v.length; i++) {
         const x = v[i];
-        add(out, typeof x === 'object' && x !== null ? data(x, depth + 1) : x);
+        out[out.length] = typeof x === 'object' && x !== null ? data(x, depth + 1) : x;
       }
-      return I.arrayFrom(out);
+      return out;
     }
     // Object.assign copies in the engine, far faster than a loop here; only object values recurse.
     const out = I.assign(I.create(null), v) as Record<string, unknown>;
@@ -87,12 +79,12 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Normalized
     }
     return out;
   }
-  function child(v: unknown, out: List, depth: number): void {
+  function child(v: unknown, out: unknown[], depth: number): void {
     if (v === null || v === undefined || typeof v === 'boolean') return;
-    if (typeof v === 'string') add(out, v);
-    else if (typeof v === 'number') add(out, I.string(v));
+    if (typeof v === 'string') out[out.length] = v;
+    else if (typeof v === 'number') out[out.length] = I.string(v);
     else if (I.isArray(v)) for (let i = 0; i < v.length; i++) child(v[i], out, depth);
-    else if (typeof v === 'object') add(out, node(v as Record<string, unknown>, depth + 1));
+    else if (typeof v === 'object') out[out.length] = node(v as Record<string, unknown>, depth + 1);
   }
   function node(v: Record<string, unknown>, depth: number): Out {
     if (depth > MAX_NODE_DEPTH) direct = false;
@@ -112,9 +104,8 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Normalized
         else if (p !== undefined) props[k] = p;
       }
     }
-    const kids = list();
-    child(v.children, kids, depth);
-    const children = I.arrayFrom(kids);
+    const children = list();
+    child(v.children, children, depth);
     const type = v.type;
     const key = v.key;
     // The host refuses anything but strings here; only strings and numbers may be read directly.
@@ -126,9 +117,9 @@ export function normalizeView(tree: unknown, inline: InlineHandlers): Normalized
   let view: Out;
   if (tree && typeof tree === 'object' && !I.isArray(tree)) view = node(tree as Record<string, unknown>, 0);
   else {
-    const kids = list();
-    child(tree, kids, 0);
-    view = { type: 'view', props: {}, children: I.arrayFrom(kids) };
+    const children = list();
+    child(tree, children, 0);
+    view = { type: 'view', props: {}, children };
   }
   return { view, direct };
 }
