@@ -51,7 +51,8 @@ export class Session {
   stack: string[] = [];
   /** Frames applied so far, across rehydrations. */
   seq = 0;
-  snapshot: Snapshot | null = null;
+  private snapshotText: string | null = null;
+  private lastSnapshot: Snapshot | null = null;
   ended: ErrorBody | null = null;
   /** Host calls the host has not answered yet. */
   inFlight = 0;
@@ -98,14 +99,35 @@ export class Session {
     return this.channel.close(this);
   }
 
-  applyUpdate(u: ViewUpdate, snapshot: Snapshot | undefined): void {
+  /**
+   * The latest snapshot. Frames bring it as the guest's JSON text, read here only when it is
+   * needed (to bring the session back), not on every frame; text that is not JSON counts as none.
+   */
+  get snapshot(): Snapshot | null {
+    if (this.snapshotText !== null) {
+      try {
+        this.lastSnapshot = JSON.parse(this.snapshotText) as Snapshot;
+      } catch {
+        this.lastSnapshot = null;
+      }
+      this.snapshotText = null;
+    }
+    return this.lastSnapshot;
+  }
+
+  set snapshot(s: Snapshot | null) {
+    this.lastSnapshot = s;
+    this.snapshotText = null;
+  }
+
+  applyUpdate(u: ViewUpdate, snapshot: string | undefined): void {
     if (u.view) this.view = u.view;
     else if (u.patches && this.view) this.view = applyPatches(this.view, u.patches);
     this.route = u.route;
     this.title = u.title;
     this.stack = u.stack;
     this.seq++;
-    if (snapshot) this.snapshot = snapshot;
+    if (snapshot !== undefined) this.snapshotText = snapshot;
     const out: ViewUpdate = { ...u, seq: this.seq };
     for (const l of this.listeners) l.update?.(out, this);
   }

@@ -330,7 +330,7 @@ export class GuestSession {
     };
     const patches = !routeChanged && prev ? diffView(prev, view) : null;
     const update = patches ? { ...base, patches } : { ...base, view };
-    const snapshot = typeof parsed.snapshot === 'string' ? (parseGuest(parsed.snapshot) as Snapshot) : undefined;
+    const snapshot = typeof parsed.snapshot === 'string' ? parsed.snapshot : undefined;
     this.host.post({ kind: 'update', sessionId: this.id, update, snapshot });
   }
 

@@ -59,7 +59,11 @@ export interface ViewUpdate {
 
 /** Told by a shard without being asked. */
 export type Notice =
-  | { kind: 'update'; sessionId: string; update: ViewUpdate; snapshot?: Snapshot }
+  /**
+   * `snapshot` is the guest's JSON text of its snapshot, passed on unread: it is needed only to
+   * bring the session back, so it is parsed then rather than on every frame.
+   */
+  | { kind: 'update'; sessionId: string; update: ViewUpdate; snapshot?: string }
   | { kind: 'call'; sessionId: string; callId: number; method: string; args: string | undefined }
   | { kind: 'log'; sessionId: string; level: 'debug' | 'info' | 'warn' | 'error'; text: string }
   | { kind: 'ended'; sessionId: string; reason: ErrorBody };
