@@ -353,6 +353,19 @@ describe('pre-warmed sessions', () => {
     await rt.warm(spec, 0);
   });
 
+  it('opened one after another land on every shard, not all on the first', async () => {
+    const spec = { merchantId: 'm-spread', appId: 'warm', bundle: counter, pages: pageConfig(['pages/index']) };
+    await rt.warm(spec, 1);
+    const opened = [];
+    for (let i = 0; i < 6; i++) {
+      await vi.waitFor(() => expect(rt.warmCount).toBe(1));
+      opened.push(await rt.open({ ...spec, onCall: ok }));
+    }
+    expect(new Set(opened.map((s) => s.shard!.index))).toEqual(new Set([0, 1]));
+    await Promise.all(opened.map((s) => s.close()));
+    await rt.warm(spec, 0);
+  });
+
   it('are closed when the count goes to 0', async () => {
     const spec = { merchantId: 'm-cool', appId: 'warm', bundle: counter, pages: pageConfig(['pages/index']) };
     const sessionsOnShards = async () => (await rt.stats()).reduce((n, s) => n + s.sessions, 0);

@@ -174,6 +174,7 @@ export class Runtime implements SessionChannel {
       this.warmTargets.delete(key);
       const waiting = this.warmPool.get(key) ?? [];
       this.warmPool.delete(key);
+      for (const w of waiting) w.shard.sessions.delete(w.id);
       await Promise.all(waiting.map((w) => w.shard.request({ op: 'close', sessionId: w.id }).catch(() => {})));
       return;
     }
@@ -222,14 +223,20 @@ export class Runtime implements SessionChannel {
   private async fill(spec: SessionSpec, count: number): Promise<void> {
     const key = warmKey(spec);
     await Promise.all(
-      Array.from({ length: count }, async (_, i) => {
-        // Spread across shards: warm sessions are not counted by pickShard.
-        const alive = this.shards.filter((s) => !s.dead);
-        const shard = alive[i % alive.length] ?? this.pickShard();
+      Array.from({ length: count }, async () => {
+        const shard = this.pickShard();
         const id = `warm-${randomUUID()}`;
-        await shard.request({ op: 'open', open: { sessionId: id, slot: 0, ...spec, clock: 'real', warmOnly: true } });
+        // Counted from now: the next fill, and the next open, should see this shard as busier.
+        shard.sessions.add(id);
+        try {
+          await shard.request({ op: 'open', open: { sessionId: id, slot: 0, ...spec, clock: 'real', warmOnly: true } });
+        } catch (e) {
+          shard.sessions.delete(id);
+          throw e;
+        }
         // Stopped meanwhile (or the runtime closed): this one is not wanted.
         if (!this.warmTargets.has(key) || this.closed) {
+          shard.sessions.delete(id);
           await shard.request({ op: 'close', sessionId: id }).catch(() => {});
           return;
         }
@@ -260,6 +267,7 @@ export class Runtime implements SessionChannel {
     const list = this.warmPool.get(warmKey(spec));
     while (list?.length) {
       const w = list.pop()!;
+      w.shard.sessions.delete(w.id);
       if (!w.shard.dead) return w;
     }
     return null;
