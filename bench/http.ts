@@ -14,7 +14,9 @@ import { loadConfig } from '../host/config.ts';
 import { startPlatform } from '../host/platform.ts';
 import { createRequire } from 'node:module';
 import { loadFromWorker } from './load.ts';
-import { percentile, printFigures, samples, type Figure } from './stats.ts';
+import { percentile, printFigures, samples, time, type Figure } from './stats.ts';
+import { built } from './programs.ts';
+import { Runtime } from '../runtime/index.ts';
 
 const undiciPath = createRequire(import.meta.url).resolve('undici');
 
@@ -62,13 +64,23 @@ export async function runHttpBench(): Promise<void> {
   const baseline = await loadFromWorker(bareUrl, bareRequests, 4000, connections, undiciPath);
 
   const single = await samples(300, async () => {
-    const res = await pool.request({ method: 'POST', ...event(0) , headers: { 'content-type': 'application/json', ...event(0).headers } });
+    const res = await pool.request({ method: 'POST', ...event(0), headers: { 'content-type': 'application/json', ...event(0).headers } });
     await res.body.text();
   });
   const singleBare = await samples(300, async () => {
     const res = await barePool.request({ method: 'POST', path: '/bare', body: tap, headers: { 'content-type': 'application/json' } });
     await res.body.text();
   });
+  const parts = await roundTripParts(
+    async () => {
+      const res = await pool.request({ method: 'POST', ...event(0), headers: { 'content-type': 'application/json', ...event(0).headers } });
+      await res.body.text();
+    },
+    async () => {
+      const res = await barePool.request({ method: 'POST', path: '/bare', body: tap, headers: { 'content-type': 'application/json' } });
+      await res.body.text();
+    },
+  );
   const openShop = async () => {
     const res = await pool.request({ method: 'POST', path: '/api/apps/shop/sessions', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}` }, body: '{}' });
     await res.body.text();
@@ -88,6 +100,7 @@ export async function runHttpBench(): Promise<void> {
     { name: 'event round trip under load, p50', value: events.p50, unit: 'ms', baseline: { name: 'bare hono p50', value: baseline.p50 } },
     { name: 'event round trip under load, p99', value: events.p99, unit: 'ms', baseline: { name: 'bare hono p99', value: baseline.p99 } },
     { name: 'event round trip, one at a time, p50', value: percentile(single, 50), unit: 'ms', baseline: { name: 'bare hono p50', value: percentile(singleBare, 50) }, target: { kind: 'max', value: 2 * percentile(singleBare, 50) } },
+    ...parts,
     { name: 'open an app (shop) to first frame, 40 back to back, p50', value: percentile(burstOpens, 50), unit: 'ms', baseline: { name: 'bare hono p50', value: percentile(singleBare, 50) } },
     { name: 'open an app (shop) to first frame, one at a time (warm), p50', value: percentile(spacedOpens, 50), unit: 'ms', baseline: { name: 'bare hono p50', value: percentile(singleBare, 50) } },
   ];
@@ -97,4 +110,31 @@ export async function runHttpBench(): Promise<void> {
   await platform.close();
   rmSync(dataDir, { recursive: true, force: true });
   printFigures('Host HTTP (real port, SQLite)', figures);
+}
+
+/**
+ * Where one event's time goes: the event over HTTP, the bare endpoint, and the same tap sent
+ * straight to a runtime of its own (no HTTP, no host), taken in turn so that all three see the
+ * same machine (it is shared, and its speed drifts). Bare HTTP plus the sandbox round trip is the
+ * floor for an event with the guest in a worker thread; the host's own share is what is left.
+ */
+async function roundTripParts(overHttp: () => Promise<void>, bare: () => Promise<void>): Promise<Figure[]> {
+  const hello = await built('examples/hello');
+  const rt = await Runtime.create({ shards: 1 });
+  const session = await rt.open({ merchantId: 'parts', appId: 'hello', bundle: hello.bundle, pages: { pages: hello.manifest.pages, tabs: [] }, onCall: async () => ({ ok: true as const, data: null }) });
+  const http: number[] = [];
+  const plain: number[] = [];
+  const sandbox: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    http.push(await time(overHttp));
+    plain.push(await time(bare));
+    sandbox.push(await time(() => session.event({ handler: 'add', type: 'tap' })));
+  }
+  await rt.shutdown();
+  const [h, b, s] = [http, plain, sandbox].map((xs) => percentile(xs, 50)) as [number, number, number];
+  return [
+    { name: 'taken in turn: event round trip, p50', value: h, unit: 'ms', baseline: { name: 'bare hono p50', value: b } },
+    { name: 'taken in turn: the same tap without HTTP (sandbox round trip), p50', value: s, unit: 'ms', baseline: { name: 'bare hono p50', value: b } },
+    { name: 'taken in turn: the host beyond bare HTTP + sandbox', value: h - b - s, unit: 'ms', baseline: { name: 'bare hono p50', value: b } },
+  ];
 }
