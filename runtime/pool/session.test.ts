@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLimits } from '../limits.ts';
+import type { ViewUpdate } from '../shard/protocol.ts';
 import { Session, type SessionChannel } from './session.ts';
 
 const unused = () => Promise.reject(new Error('not used'));
 const channel: SessionChannel = { event: unused, advance: unused, snapshot: unused, close: unused };
 const spec = { merchantId: 'm', appId: 'a', bundle: '', bundleKey: 'k', pages: { pages: ['pages/index'], tabs: [] }, limits: defaultLimits, clock: 'real' as const };
-const update = { seq: 1, route: 'pages/index', title: '', stack: ['pages/index'], view: { type: 'view', props: {}, children: [] } };
+const update: ViewUpdate = { seq: 1, route: 'pages/index', title: '', stack: ['pages/index'], view: { type: 'view', props: {}, children: [] } };
 
 function session(): Session {
   return new Session('s', 1, spec, async () => ({ ok: true, data: null }), channel);
