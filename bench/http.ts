@@ -63,24 +63,17 @@ export async function runHttpBench(): Promise<void> {
   const events = await loadFromWorker(platform.url, eventRequests, 4000, connections, undiciPath);
   const baseline = await loadFromWorker(bareUrl, bareRequests, 4000, connections, undiciPath);
 
-  const single = await samples(300, async () => {
+  const oneEvent = async () => {
     const res = await pool.request({ method: 'POST', ...event(0), headers: { 'content-type': 'application/json', ...event(0).headers } });
     await res.body.text();
-  });
-  const singleBare = await samples(300, async () => {
+  };
+  const oneBare = async () => {
     const res = await barePool.request({ method: 'POST', path: '/bare', body: tap, headers: { 'content-type': 'application/json' } });
     await res.body.text();
-  });
-  const parts = await roundTripParts(
-    async () => {
-      const res = await pool.request({ method: 'POST', ...event(0), headers: { 'content-type': 'application/json', ...event(0).headers } });
-      await res.body.text();
-    },
-    async () => {
-      const res = await barePool.request({ method: 'POST', path: '/bare', body: tap, headers: { 'content-type': 'application/json' } });
-      await res.body.text();
-    },
-  );
+  };
+  const single = await samples(300, oneEvent);
+  const singleBare = await samples(300, oneBare);
+  const parts = await roundTripParts(oneEvent, oneBare);
   const openShop = async () => {
     const res = await pool.request({ method: 'POST', path: '/api/apps/shop/sessions', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}` }, body: '{}' });
     await res.body.text();

@@ -35,7 +35,8 @@ export class SessionEnd extends Error {
 /**
  * One user's running program inside a shard: a QuickJS runtime and context in the merchant's
  * module, the bootstrap and the bundle evaluated. Every entry into the guest arms a CPU deadline
- * first; every value that comes out is a string parsed and validated here.
+ * first; every value that comes out is parsed and validated here, except the snapshot's JSON
+ * text, which the main thread parses only if it has to bring the session back.
  */
 export class GuestSession {
   id: string;

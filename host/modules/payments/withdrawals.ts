@@ -78,18 +78,16 @@ export function createWithdrawals(ctx: PayContext) {
 
     const id = sortableId();
     const at = ctx.clock().toISOString();
+    const row: Row = {
+      id, owner_kind: owner.kind, owner_id: owner.id, amount: input.amount, currency: input.currency,
+      card, card_last4: card.slice(-4), status: 'pending', reason: null, provider_ref: null,
+      idempotency_key: input.idempotencyKey, created_at: at, updated_at: at,
+    };
     try {
       await db.transaction().execute(async (trx) => {
         // A wrong PIN throws here, and nothing of the withdrawal is written.
         const checked = pin === undefined ? null : await ctx.pins.verify(trx, owner.id, pin);
-        await trx
-          .insertInto('pay_withdrawals')
-          .values({
-            id, owner_kind: owner.kind, owner_id: owner.id, amount: input.amount, currency: input.currency,
-            card, card_last4: card.slice(-4), status: 'pending', reason: null, provider_ref: null,
-            idempotency_key: input.idempotencyKey, created_at: at, updated_at: at,
-          })
-          .execute();
+        await trx.insertInto('pay_withdrawals').values(row).execute();
         await transfer(trx, { key: `withdraw:${id}`, debit: accountOf(owner), credit: accounts.external(provider.name), amount: input.amount, currency: input.currency, kind: 'withdrawal' });
         if (checked) await ctx.pins.recordSuccess(trx, owner.id, checked.failedBefore);
       });
@@ -100,7 +98,7 @@ export function createWithdrawals(ctx: PayContext) {
       if (raced) return sameOrConflict(raced, input, card);
       throw e;
     }
-    const done = await payOut(await get(id));
+    const done = await payOut(row);
     if (done.status === 'failed') throw new AtriumError('payment_declined', `${done.reason ?? 'The payout was refused.'} The money is back in your ${owner.kind === 'wallet' ? 'wallet' : 'balance'}.`);
     return done;
   }
