@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AtriumError } from '../../../sdk/contract/index.ts';
+import { formatMoney } from '../../web/common/money.ts';
 import { now, prepared, sortableId } from '../../db/index.ts';
 import type { AccountKind, PaymentsTables, TransferKind } from './tables.ts';
 
@@ -79,7 +80,7 @@ export async function transfer(trx: PayDb, t: TransferInput): Promise<Transfer> 
   const debit = async () => {
     const debited = await q.debit(trx, debitId, t.amount);
     if (Number(debited.numAffectedRows) === 1) return;
-    if (t.debit.kind !== 'external') throw new AtriumError('insufficient_funds', `The ${t.debit.kind === 'wallet' ? 'wallet' : `${t.debit.kind} balance`} is too low for ${t.amount} ${t.currency}.`);
+    if (t.debit.kind !== 'external') throw new AtriumError('insufficient_funds', `The ${t.debit.kind === 'wallet' ? 'wallet' : `${t.debit.kind} balance`} is too low for ${formatMoney(t.amount, t.currency)}.`);
     await trx
       .insertInto('pay_accounts')
       .values({ id: debitId, kind: t.debit.kind, owner_id: t.debit.owner, currency: t.currency, balance: -t.amount, allow_negative: 1, created_at: at })

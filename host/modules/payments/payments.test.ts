@@ -68,6 +68,65 @@ describe.each(testDatabases())('payments on $name', (tdb) => {
       expect(await wallet(userId)).toBe(10_00);
     });
 
+    it('finishes a challenge after a restart: the code typed then still credits the top-up', async () => {
+      const userId = await buyer(0);
+      const t = await pay.wallet.topUp(userId, { amount: 12_00, currency: 'CNY', card: simulatedCards.challenges, idempotencyKey: 'k' });
+      // A new service and a new provider on the same database, as after a restart.
+      const restarted = createPayments({ db: db.kysely, mac, provider: simulatedProvider(), feeBps: 60, clock });
+      await expect(restarted.wallet.confirmTopUp(userId, t.topUpId, simulatedCards.challengeCode)).resolves.toMatchObject({ status: 'succeeded' });
+      expect(await wallet(userId)).toBe(12_00);
+    });
+
+    it('credits a confirmed top-up once, however often the code is sent again', async () => {
+      const userId = await buyer(0);
+      const t = await pay.wallet.topUp(userId, { amount: 7_00, currency: 'CNY', card: simulatedCards.challenges, idempotencyKey: 'k' });
+      const confirms = await Promise.all([1, 2, 3].map(() => pay.wallet.confirmTopUp(userId, t.topUpId, simulatedCards.challengeCode)));
+      expect(confirms.map((c) => c.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+      await expect(pay.wallet.confirmTopUp(userId, t.topUpId, simulatedCards.challengeCode)).resolves.toMatchObject({ status: 'succeeded' });
+      expect(await wallet(userId)).toBe(7_00);
+    });
+
+    it('finishes a top-up whose provider answered but whose wallet was not credited (a crash in between)', async () => {
+      const userId = await buyer(0);
+      const bank = simulatedProvider();
+      let crash = true;
+      // The bank takes the code, then the answer is lost on the way back, as when the host goes down.
+      const flaky = { ...bank, confirm: async (ref: string, code: string) => { const r = await bank.confirm(ref, code); if (crash) throw new Error('connection reset'); return r; } };
+      const svc = createPayments({ db: db.kysely, mac, provider: flaky, feeBps: 60, clock });
+      const t = await svc.wallet.topUp(userId, { amount: 9_00, currency: 'CNY', card: simulatedCards.challenges, idempotencyKey: 'k' });
+      await expect(svc.wallet.confirmTopUp(userId, t.topUpId, simulatedCards.challengeCode)).rejects.toThrow('connection reset');
+      expect(await wallet(userId)).toBe(0);
+      crash = false;
+      await expect(svc.wallet.confirmTopUp(userId, t.topUpId, simulatedCards.challengeCode)).resolves.toMatchObject({ status: 'succeeded' });
+      expect(await wallet(userId)).toBe(9_00);
+    });
+
+    it('gives a retried challenged top-up its prompt again, and charges nothing new', async () => {
+      const userId = await buyer(0);
+      const input = { amount: 5_00, currency: 'CNY', card: simulatedCards.challenges, idempotencyKey: 'k' };
+      const first = await pay.wallet.topUp(userId, input);
+      const again = await pay.wallet.topUp(userId, input);
+      expect(again).toMatchObject({ topUpId: first.topUpId, status: 'challenge', prompt: first.prompt });
+      await expect(pay.wallet.topUp(userId, { ...input, card: simulatedCards.approves })).rejects.toMatchObject({ code: 'conflict' });
+      expect(await wallet(userId)).toBe(0);
+    });
+
+    it('tops up once when the same key is sent twice at the same moment', async () => {
+      const userId = await buyer(0);
+      const input = { amount: 4_00, currency: 'CNY', card: simulatedCards.approves, idempotencyKey: 'k' };
+      const both = await Promise.all([pay.wallet.topUp(userId, input), pay.wallet.topUp(userId, input)]);
+      expect(both[0].topUpId).toBe(both[1].topUpId);
+      expect(await wallet(userId)).toBe(4_00);
+    });
+
+    it('declines a challenge answered with the wrong code and credits nothing', async () => {
+      const userId = await buyer(0);
+      const t = await pay.wallet.topUp(userId, { amount: 3_00, currency: 'CNY', card: simulatedCards.challenges, idempotencyKey: 'k' });
+      await expect(pay.wallet.confirmTopUp(userId, t.topUpId, '000000')).rejects.toMatchObject({ code: 'payment_declined' });
+      await expect(pay.wallet.confirmTopUp(userId, t.topUpId, simulatedCards.challengeCode)).resolves.toMatchObject({ status: 'declined' });
+      expect(await wallet(userId)).toBe(0);
+    });
+
     it('locks the wallet after five wrong PINs, even against the right one', async () => {
       const userId = await buyer();
       const o = await order(userId);
@@ -252,7 +311,7 @@ describe.each(testDatabases())('payments on $name', (tdb) => {
       await pay.checkout.pay(userId, o.orderId, PIN);
       const available = (await merchant('m-after')).available.CNY!;
       await pay.refunds.refund({ merchantId: 'm-after' }, o.orderId, { amount: available, reason: 'broken' });
-      await expect(pay.refunds.refund({ merchantId: 'm-after' }, o.orderId, { amount: 1, reason: 'more' })).rejects.toMatchObject({ code: 'insufficient_funds', message: expect.stringMatching(/merchant's balance/) });
+      await expect(pay.refunds.refund({ merchantId: 'm-after' }, o.orderId, { amount: 1, reason: 'more' })).rejects.toMatchObject({ code: 'insufficient_funds', message: expect.stringContaining("The merchant's balance is too low to refund ¥0.01;") });
       expect((await merchant('m-after')).available.CNY).toBe(0);
     });
 
@@ -293,7 +352,7 @@ describe.each(testDatabases())('payments on $name', (tdb) => {
 
     it('refuse more than the wallet holds and change nothing', async () => {
       const userId = await buyer(10_00);
-      await expect(out(userId, 10_01)).rejects.toMatchObject({ code: 'insufficient_funds' });
+      await expect(out(userId, 10_01)).rejects.toMatchObject({ code: 'insufficient_funds', message: 'The wallet is too low for ¥10.01.' });
       expect(await wallet(userId)).toBe(10_00);
       expect(await pay.withdrawals.list({ kind: 'wallet', id: userId })).toEqual([]);
     });

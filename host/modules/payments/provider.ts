@@ -20,7 +20,11 @@ export interface CardProvider {
   /** Moves no real money, so the forms may name its test cards. */
   readonly sandbox: boolean;
   charge(input: { card: string; amount: number; currency: string; idempotencyKey: string }): Promise<ChargeResult>;
-  /** Completes a challenged charge with the code the holder typed. */
+  /**
+   * Completes a challenged charge with the code the holder typed. Asked again about a charge it
+   * already completed, it answers `succeeded` again and moves nothing: the host may have crashed
+   * between the provider's answer and crediting the wallet, and asks once more to finish.
+   */
   confirm(ref: string, code: string): Promise<ChargeResult>;
   /** Sends money to a card. The same idempotency key again is the same payout, never a second one. */
   payout(input: { card: string; amount: number; currency: string; idempotencyKey: string }): Promise<PayoutResult>;
@@ -48,40 +52,41 @@ function luhn(card: string): boolean {
   return sum % 10 === 0;
 }
 
+const refOf = (prefix: string, key: string) => `${prefix}${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
+/** A challenged charge's reference says so itself, so the simulated bank remembers it across restarts, as a real one does. */
+const CHALLENGED = 'sim_3ds_';
+
 /**
  * A provider that needs no network: the test cards above behave as named, any other card number
  * that passes the Luhn check is approved. Charges and payouts are idempotent by key, as real ones
- * are.
+ * are. It keeps no state of its own: every answer follows from the card, the key and the reference,
+ * so a host restart between a challenge and its code loses nothing.
  */
 export function simulatedProvider(): CardProvider {
-  const challenged = new Map<string, true>();
-  const refOf = (key: string) => `sim_${createHash('sha256').update(key).digest('hex').slice(0, 20)}`;
   return {
     name: 'simulated',
     sandbox: true,
     async charge({ card, idempotencyKey }) {
       const digits = cardDigits(card);
-      const ref = refOf(idempotencyKey);
+      const ref = refOf(digits === simulatedCards.challenges ? CHALLENGED : 'sim_', idempotencyKey);
       if (!digits || !luhn(digits)) return { status: 'declined', ref, reason: 'The card number is not valid.' };
       if (digits === simulatedCards.declines) return { status: 'declined', ref, reason: 'The card was declined.' };
       if (digits === simulatedCards.insufficientFunds) return { status: 'declined', ref, reason: 'The card has insufficient funds.' };
       if (digits === simulatedCards.challenges) {
-        challenged.set(ref, true);
         return { status: 'challenge', ref, prompt: `Enter the code your bank sent (test code: ${simulatedCards.challengeCode}).` };
       }
       return { status: 'succeeded', ref };
     },
     async payout({ card, idempotencyKey }) {
       const digits = cardDigits(card);
-      const ref = `sim_po_${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 20)}`;
+      const ref = refOf('sim_po_', idempotencyKey);
       if (!digits || !luhn(digits)) return { status: 'declined', ref, reason: 'The card number is not valid.' };
       if (digits === simulatedCards.refusesPayouts || digits === simulatedCards.declines) return { status: 'declined', ref, reason: 'The card cannot receive payouts.' };
       return { status: 'succeeded', ref };
     },
     async confirm(ref, code) {
-      if (!challenged.has(ref)) return { status: 'declined', ref, reason: 'No challenge is waiting for this charge.' };
+      if (!ref.startsWith(CHALLENGED)) return { status: 'declined', ref, reason: 'No challenge is waiting for this charge.' };
       if (code !== simulatedCards.challengeCode) return { status: 'declined', ref, reason: 'The code is wrong.' };
-      challenged.delete(ref);
       return { status: 'succeeded', ref };
     },
   };

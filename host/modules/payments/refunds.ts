@@ -1,4 +1,5 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
+import { formatMoney } from '../../web/common/money.ts';
 import { newId } from '../../db/index.ts';
 import { enqueue } from '../webhooks/outbox.ts';
 import type { PayContext } from './context.ts';
@@ -40,7 +41,7 @@ export function createRefunds(ctx: PayContext) {
       await transfer(trx, { key: `refund:${refundId}`, debit: from, credit: accounts.wallet(o.user_id), amount, currency: o.currency, kind: 'refund', orderId: o.id });
     } catch (e) {
       if (e instanceof AtriumError && e.code === 'insufficient_funds') {
-        throw new AtriumError('insufficient_funds', `The merchant's balance is too low to refund ${amount} ${o.currency}; top up the balance or refund less.`);
+        throw new AtriumError('insufficient_funds', `The merchant's balance is too low to refund ${formatMoney(amount, o.currency)}; top up the balance or refund less.`);
       }
       throw e;
     }
