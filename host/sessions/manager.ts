@@ -115,7 +115,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     };
   }
 
-  async function start(userId: string, version: RunnableVersion, sessionId: string, how: { route?: string; query?: Record<string, string>; scene?: Json; snapshot?: Snapshot }): Promise<Live> {
+  async function start(userId: string, version: RunnableVersion, sessionId: string, how: { route?: string; query?: Record<string, string>; scene?: Json; snapshot?: Snapshot; seq?: number }): Promise<Live> {
     const ctx: BridgeContext = {
       sessionId,
       appId: version.appId,
@@ -194,7 +194,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     }
     // A user keeps their version until they reopen, whatever was released since.
     const version = await apps.runningVersion(row.app_id, row.version_id);
-    return start(userId, version, sessionId, { snapshot: JSON.parse(row.snapshot) as Snapshot });
+    return start(userId, version, sessionId, { snapshot: JSON.parse(row.snapshot) as Snapshot, seq: Number(row.seq) });
   }
 
   async function event(userId: string, sessionId: string, ev: ShellEvent): Promise<ViewUpdate> {
@@ -235,7 +235,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
   async function suspend(sessionId: string, entry: Live): Promise<boolean> {
     const snapshot = await entry.session.takeSnapshot().catch(() => entry.session.snapshot);
     if (!snapshot) return false;
-    const row = { user_id: entry.userId, app_id: entry.version.appId, version_id: entry.version.versionId, snapshot: JSON.stringify(snapshot), updated_at: now() };
+    const row = { user_id: entry.userId, app_id: entry.version.appId, version_id: entry.version.versionId, snapshot: JSON.stringify(snapshot), seq: entry.session.seq, updated_at: now() };
     await db
       .insertInto('sessions_snapshots')
       .values({ session_id: sessionId, ...row })

@@ -26,9 +26,16 @@ export const sessionsMigrations: ModuleMigrations = {
         .execute();
     },
   },
+  '2026-11-28-30-sessions-snapshot-seq': {
+    async up(db: Kysely<any>) {
+      // How many frames the user had seen: a session brought back counts on from there, or the
+      // shell would take its first frames for old ones.
+      await db.schema.alterTable('sessions_snapshots').addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 };
 
 export interface SessionsTables {
-  sessions_snapshots: { session_id: string; user_id: string; app_id: string; version_id: string; snapshot: string; updated_at: string };
+  sessions_snapshots: { session_id: string; user_id: string; app_id: string; version_id: string; snapshot: string; seq: number; updated_at: string };
   sessions_consents: { user_id: string; app_id: string; scope: string; granted: number; decided_at: string };
 }

@@ -158,6 +158,16 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
     expect(text(f)).toContain('n=2');
   });
 
+  it('goes on counting frames where it stopped when brought back, so a shell does not take the new frames for old ones', async () => {
+    const o = await sessions.open('u7b', 'counter');
+    let last = o.frame.seq;
+    for (let i = 0; i < 3; i++) last = (await sessions.event('u7b', o.sessionId, { handler: 'add', type: 'tap' })).seq;
+    await sessions.evictIdle(Date.now() + 60_000);
+    const back = await sessions.event('u7b', o.sessionId, { handler: 'add', type: 'tap' });
+    expect(back.seq).toBeGreaterThan(last);
+    expect(text(back)).toContain('n=4');
+  });
+
   it('brings an evicted session back on the version it ran, though a newer one was released since', async () => {
     const saying = (what: string) => rawProgram({ 'pages/index': `{ noop() {}, render() { return { type: 'view', props: {}, children: ['${what}'] }; } }` });
     await apps.createApp({ id: 'versioned', merchantId: 'm1', name: 'Versioned', category: 'tools', description: 'v' });

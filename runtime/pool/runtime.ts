@@ -40,10 +40,12 @@ export interface OpenOptions {
   clock?: 'real' | 'manual';
   /** Bring a session back from a snapshot instead of launching it. */
   snapshot?: Snapshot;
+  /** Frames the session had shown before its snapshot: its frames count on from there. */
+  seq?: number;
   sessionId?: string;
 }
 
-export type WarmSpec = Omit<OpenOptions, 'onCall' | 'listener' | 'route' | 'query' | 'scene' | 'snapshot' | 'sessionId' | 'clock'>;
+export type WarmSpec = Omit<OpenOptions, 'onCall' | 'listener' | 'route' | 'query' | 'scene' | 'snapshot' | 'seq' | 'sessionId' | 'clock'>;
 
 /** A warm session fits an open only of the same merchant's app, with the same code and bounds. */
 function warmKey(spec: SessionSpec): string {
@@ -114,6 +116,7 @@ export class Runtime implements SessionChannel {
     const spec = this.specOf(o, o.clock ?? 'real');
     const session = new Session(o.sessionId ?? randomUUID(), this.nextSlot++, spec, o.onCall, this);
     if (o.listener) session.listen(o.listener);
+    if (o.seq !== undefined && Number.isSafeInteger(o.seq) && o.seq > 0) session.seq = o.seq;
     this.sessions.set(session.id, session);
     this.bySlot.set(session.slot, session);
     try {
