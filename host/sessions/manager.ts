@@ -154,8 +154,11 @@ export function createSessionManager(deps: SessionManagerDeps) {
     await db.deleteFrom('sessions_snapshots').where('session_id', '=', sessionId).execute();
   }
 
-  function frameOf(s: Session): ViewUpdate {
-    return { seq: s.seq, route: s.route, title: s.title, stack: s.stack, view: s.view ?? undefined };
+  /** The current frame: as the changes from frame `since` when the shell has that one and they are known, else whole. */
+  function frameOf(s: Session, since?: number): ViewUpdate {
+    const head = { seq: s.seq, route: s.route, title: s.title, stack: s.stack };
+    const patches = since === undefined ? null : s.changesSince(since);
+    return patches ? { ...head, base: since, patches } : { ...head, view: s.view ?? undefined };
   }
 
   async function open(userId: string, appId: string, opts: { route?: string; query?: Record<string, string>; scene?: Json } = {}): Promise<Opened> {
@@ -197,11 +200,15 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return start(userId, version, sessionId, { snapshot: JSON.parse(row.snapshot) as Snapshot, seq: Number(row.seq) });
   }
 
-  async function event(userId: string, sessionId: string, ev: ShellEvent): Promise<ViewUpdate> {
+  /**
+   * Sends a user's event and answers with the frame after it. A shell that says which frame it
+   * has (`since`) gets the changes from there, a few hundred bytes instead of the whole view.
+   */
+  async function event(userId: string, sessionId: string, ev: ShellEvent, since?: number): Promise<ViewUpdate> {
     const entry = await get(userId, sessionId);
     await entry.session.event(ev);
     if (entry.session.ended) throw new AtriumError('session_ended', entry.session.ended.message);
-    return frameOf(entry.session);
+    return frameOf(entry.session, since);
   }
 
   /** The current whole frame, for a shell that (re)connects. */

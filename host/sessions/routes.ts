@@ -10,7 +10,17 @@ import { sessionTopic, type ShellMessage } from './messages.ts';
 // A parsed request body is JSON already; z.json() is recursive and sends the document generator
 // into endless recursion, so the schema only documents it. Size is bounded by the body limit.
 const jsonValue = z.unknown().openapi({ description: 'any JSON value' }) as unknown as z.ZodType<Json>;
-const Frame = z.object({ seq: z.number(), route: z.string(), title: z.string(), stack: z.array(z.string()), view: z.unknown().optional() }).openapi('Frame');
+const Frame = z
+  .object({
+    seq: z.number(),
+    route: z.string(),
+    title: z.string(),
+    stack: z.array(z.string()),
+    view: z.unknown().optional().openapi({ description: 'The whole view tree; absent when `patches` is given' }),
+    patches: z.array(z.unknown()).optional().openapi({ description: 'Changes to the view of frame `base` (or `seq - 1`), applied in order' }),
+    base: z.number().optional().openapi({ description: 'The frame `patches` apply to, when it is not `seq - 1`' }),
+  })
+  .openapi('Frame');
 
 const open = createRoute({
   method: 'post',
@@ -53,7 +63,13 @@ const event = createRoute({
   path: '/api/sessions/{sessionId}/events',
   summary: 'Send a user event (a tap, an input) to the page; answers with the frame after it',
   security: signedIn,
-  request: { params: z.object({ sessionId: z.string().max(100) }), body: { content: { 'application/json': { schema: ShellEventSchema } } } },
+  request: {
+    params: z.object({ sessionId: z.string().max(100) }),
+    query: z.object({
+      since: z.coerce.number().int().min(0).optional().openapi({ description: 'The frame the shell has: the answer then carries the changes since it when they are known, else the whole view' }),
+    }),
+    body: { content: { 'application/json': { schema: ShellEventSchema } } },
+  },
   responses: { 200: json(z.object({ frame: Frame })), ...errorResponses(400, 401, 404) },
 });
 
@@ -105,7 +121,7 @@ export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Cons
   });
   routes.openapi(event, async (c) => {
     const user = requireUser(c);
-    const frame = await sessions.event(user.id, c.req.valid('param').sessionId, c.req.valid('json') as ShellEvent);
+    const frame = await sessions.event(user.id, c.req.valid('param').sessionId, c.req.valid('json') as ShellEvent, c.req.valid('query').since);
     return c.json({ frame }, 200);
   });
   routes.openapi(answer, async (c) => {

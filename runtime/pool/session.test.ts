@@ -32,4 +32,28 @@ describe('a session on the main thread', () => {
     s.applyUpdate(update, '{"stack":');
     expect(s.snapshot).toBeNull();
   });
+
+  it('gives the changes from an earlier frame as its later frames\' patches, in order', () => {
+    const s = session();
+    s.applyUpdate(update, undefined);
+    const p1 = { op: 'children' as const, path: [], children: ['a'] };
+    const p2 = { op: 'props' as const, path: [], set: { id: 'x' }, unset: [] };
+    s.applyUpdate({ ...update, view: undefined, patches: [p1] }, undefined);
+    s.applyUpdate({ ...update, view: undefined, patches: [p2] }, undefined);
+    expect(s.changesSince(1)).toEqual([p1, p2]);
+    expect(s.changesSince(2)).toEqual([p2]);
+    expect(s.changesSince(3)).toEqual([]);
+  });
+
+  it('has no changes to give from a frame it never had, one too old, or across a whole frame', () => {
+    const s = session();
+    s.applyUpdate(update, undefined);
+    expect(s.changesSince(7)).toBeNull();
+    const patch = { op: 'children' as const, path: [], children: ['a'] };
+    for (let i = 0; i < 20; i++) s.applyUpdate({ ...update, view: undefined, patches: [patch] }, undefined);
+    expect(s.changesSince(1)).toBeNull();
+    expect(s.changesSince(15)).toHaveLength(6);
+    s.applyUpdate(update, undefined);
+    expect(s.changesSince(20)).toBeNull();
+  });
 });

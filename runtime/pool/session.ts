@@ -1,7 +1,7 @@
 import type { ErrorBody, Json, Outcome, ShellEvent, ViewNode } from '../../sdk/contract/index.ts';
 import type { Limits } from '../limits.ts';
 import type { PageConfig, Snapshot, ViewUpdate } from '../shard/protocol.ts';
-import { applyPatches } from '../view/diff.ts';
+import { applyPatches, type Patch } from '../view/diff.ts';
 import type { Shard } from './shard.ts';
 
 /** A host API call a guest made, as the runtime hands it to the host. */
@@ -31,6 +31,9 @@ export interface SessionSpec {
   clock: 'real' | 'manual';
 }
 
+/** How many frames back an event's answer can still be sent as patches. */
+const RECENT_FRAMES = 16;
+
 /** The transport a session talks through; implemented by the runtime. */
 export interface SessionChannel {
   event(s: Session, ev: ShellEvent): Promise<void>;
@@ -51,6 +54,8 @@ export class Session {
   stack: string[] = [];
   /** Frames applied so far, across rehydrations. */
   seq = 0;
+  /** The latest frames' patches (null: that frame was whole), oldest first, for `changesSince`. */
+  private readonly recent: { seq: number; patches: Patch[] | null }[] = [];
   private snapshotText: string | null = null;
   private lastSnapshot: Snapshot | null = null;
   ended: ErrorBody | null = null;
@@ -127,9 +132,29 @@ export class Session {
     this.title = u.title;
     this.stack = u.stack;
     this.seq++;
+    this.recent.push({ seq: this.seq, patches: u.view ? null : (u.patches ?? []) });
+    if (this.recent.length > RECENT_FRAMES) this.recent.shift();
     if (snapshot !== undefined) this.snapshotText = snapshot;
     const out: ViewUpdate = { ...u, seq: this.seq };
     for (const l of this.listeners) l.update?.(out, this);
+  }
+
+  /**
+   * The patches that take the view of frame `seq` to the current one, in order; null when that
+   * frame is too old (or not this session's) to be patched and only the whole view will do.
+   */
+  changesSince(seq: number): Patch[] | null {
+    if (seq === this.seq) return [];
+    if (seq > this.seq || !this.view) return null;
+    const from = this.recent.findIndex((f) => f.seq === seq + 1);
+    if (from < 0) return null;
+    const out: Patch[] = [];
+    for (let i = from; i < this.recent.length; i++) {
+      const patches = this.recent[i]!.patches;
+      if (!patches) return null;
+      for (const p of patches) out.push(p);
+    }
+    return out;
   }
 
   log(level: 'debug' | 'info' | 'warn' | 'error', text: string): void {

@@ -54,7 +54,10 @@ export interface ViewUpdate {
   stack: string[];
   /** The whole view, on the first frame and whenever the route changed or a diff would not be smaller. */
   view?: Frame['view'];
+  /** Changes to the view of frame `base`, applied in order. */
   patches?: Patch[];
+  /** The frame `patches` apply to when it is not `seq - 1` (an event's answer to a shell that had `base`). */
+  base?: number;
 }
 
 /** Told by a shard without being asked. */

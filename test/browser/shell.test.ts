@@ -118,7 +118,12 @@ describe('the shell on the platform: sign up, open the shop, tap through to the 
     expect(await page.locator('.shell-tab-active').textContent()).toBe('Cart');
     const before = await total.textContent();
     const plus = page.locator('[data-id$="-qty-plus"]').first();
+    const answered = page.waitForResponse((r) => r.url().includes('/events?since='), WAIT);
     await plus.click();
+    // The shell says which frame it has, so the tap's answer is the change, not the whole cart.
+    const { frame } = (await (await answered).json()) as { frame: { view?: unknown; patches?: unknown[] } };
+    expect(frame.view).toBeUndefined();
+    expect(frame.patches?.length).toBeGreaterThan(0);
     await page.waitForFunction(([t]) => document.querySelector('[data-id="total"]')?.textContent !== t, [before], WAIT);
     expect(await page.locator('[data-id="checkout"]').textContent()).toContain('2');
     await page.locator('.shell-toast').waitFor({ state: 'detached', ...WAIT });

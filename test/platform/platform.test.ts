@@ -76,6 +76,25 @@ describe.each(testDatabases())('the platform on a fresh $name database', (tdb) =
     expect(tapped.body.frame.route).toBe('pages/cart');
   });
 
+  it("answers an event with only the changes since the frame the shell says it has, and whole when it cannot know them", async () => {
+    const call = browser();
+    await call('/api/auth/signup', { body: { email: `since-${tdb.name}@example.com`, password: 'correct horse battery', displayName: 'Since' } });
+    const hello = await call('/api/apps/hello/sessions', { body: {} });
+    const first = hello.body.frame;
+    const patched = await call(`/api/sessions/${hello.body.sessionId}/events?since=${first.seq}`, { body: { handler: 'add', type: 'tap' } });
+    expect(patched.body.frame).toMatchObject({ seq: first.seq + 1, base: first.seq, patches: expect.any(Array) });
+    expect(patched.body.frame.view).toBeUndefined();
+    // "Tapped 0 times" became "Tapped 1 times": one text node changed, and that is all that came.
+    expect(patched.body.frame.patches).toEqual([{ op: 'replace', path: [1, 1], node: '1' }]);
+    const unknown = await call(`/api/sessions/${hello.body.sessionId}/events?since=999`, { body: { handler: 'add', type: 'tap' } });
+    // A frame the session never had (or one too old): the answer is the whole view.
+    expect(unknown.body.frame.patches).toBeUndefined();
+    expect(texts(unknown.body.frame.view)).toContain('Tapped  2  times');
+    const bad = await call(`/api/sessions/${hello.body.sessionId}/events?since=-1`, { body: { handler: 'add', type: 'tap' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_request');
+  });
+
   it('streams the session\'s frames as server-sent events, starting from the whole view', async () => {
     const call = browser();
     await call('/api/auth/signup', { body: { email: 'sse@example.com', password: 'correct horse battery', displayName: 'Sse' } });

@@ -54,7 +54,9 @@ export const api = {
   categories: () => request<{ categories: string[] }>('GET', '/api/apps/categories').then((r) => r.categories),
 
   open: (appId: string, body: { route?: string; query?: Record<string, string> }) => request<OpenedApp>('POST', `/api/apps/${seg(appId)}/sessions`, body),
-  event: (sessionId: string, event: ShellEvent) => request<{ frame: ViewUpdate }>('POST', `/api/sessions/${seg(sessionId)}/events`, event).then((r) => r.frame),
+  /** Sends a user's event; with `since` (the frame the shell has) the answer is the changes from it when the host still knows them. */
+  event: (sessionId: string, event: ShellEvent, since?: number) =>
+    request<{ frame: ViewUpdate }>('POST', `/api/sessions/${seg(sessionId)}/events${since !== undefined && since >= 0 ? `?since=${since}` : ''}`, event).then((r) => r.frame),
   answer: (sessionId: string, promptId: string, answer: boolean) => request<{ ok: true }>('POST', `/api/sessions/${seg(sessionId)}/prompts/${seg(promptId)}`, { answer }),
   close: (sessionId: string) => request<{ ok: true }>('DELETE', `/api/sessions/${seg(sessionId)}`),
   streamUrl: (sessionId: string) => `/api/sessions/${seg(sessionId)}/stream`,

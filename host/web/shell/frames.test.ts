@@ -28,6 +28,22 @@ describe('frames in order', () => {
     expect(f.view).toEqual(view('four'));
   });
 
+  it("applies an event's answer that patches from the frame it had, across frames it never saw", () => {
+    const f = new FrameState();
+    f.apply({ seq: 1, ...base, view: view('one') });
+    expect(f.apply({ seq: 3, base: 1, ...base, patches: [{ op: 'children', path: [], children: ['two'] }, { op: 'props', path: [], set: { id: 'x' }, unset: [] }] })).toBe('applied');
+    expect(f.view).toEqual({ type: 'view', props: { id: 'x' }, children: ['two'] });
+    expect(f.seq).toBe(3);
+  });
+
+  it('says patches from a frame it does not have are a gap', () => {
+    const f = new FrameState();
+    f.apply({ seq: 1, ...base, view: view('one') });
+    f.apply({ seq: 2, ...base, patches: [{ op: 'children', path: [], children: ['two'] }] });
+    expect(f.apply({ seq: 3, base: 1, ...base, patches: [{ op: 'children', path: [], children: ['three'] }] })).toBe('gap');
+    expect(f.view).toEqual(view('two'));
+  });
+
   it('cannot patch before it has a view', () => {
     expect(new FrameState().apply({ seq: 2, ...base, patches: [] })).toBe('gap');
   });

@@ -1,7 +1,8 @@
 /**
  * A session's frames in order. Frames arrive twice (in an event's answer and on the stream), and
- * the stream's carry patches against the previous frame: older ones are ignored, and a frame that
- * skipped one cannot be patched, so the stream must be reread from a whole frame.
+ * may carry patches: the stream's against the previous frame, an event's answer against the frame
+ * the shell said it had (`base`). Older frames are ignored, and patches against a frame the shell
+ * does not have cannot be applied, so the stream must be reread from a whole frame.
  */
 import { applyPatches } from '../../../runtime/view/diff.ts';
 import type { ViewNode } from '../../../sdk/contract/view.ts';
@@ -20,7 +21,7 @@ export class FrameState {
     if (u.seq <= this.seq) return 'stale';
     if (u.view) this.view = u.view;
     else if (u.patches) {
-      if (!this.view || u.seq !== this.seq + 1) return 'gap';
+      if (!this.view || this.seq !== (u.base ?? u.seq - 1)) return 'gap';
       this.view = applyPatches(this.view, u.patches);
     } else if (u.seq !== this.seq + 1 && !this.view) return 'gap';
     this.seq = u.seq;

@@ -208,7 +208,7 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
     queue = queue.then(async () => {
       if (!opened || ended || gone) return;
       try {
-        apply(await api.event(opened.sessionId, ev));
+        apply(await api.event(opened.sessionId, ev, frames.seq));
       } catch (e) {
         failed(e);
       }
