@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AtriumError, scopes, type ErrorBody, type HostImplementation, type Json, type Scope, type ShellEvent } from '../../sdk/contract/index.ts';
-import { createDispatcher, type Runtime, type Session, type Snapshot, type ViewUpdate, type WarmSpec } from '../../runtime/index.ts';
+import { createDispatcher, type OpenOptions, type Runtime, type Session, type Snapshot, type ViewUpdate, type WarmSpec } from '../../runtime/index.ts';
 import type { BridgeContext } from '../bridge/context.ts';
 import type { Bus } from '../bus/index.ts';
 import { newId, now } from '../db/index.ts';
@@ -115,7 +115,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     };
   }
 
-  async function start(userId: string, version: RunnableVersion, sessionId: string, how: { route?: string; query?: Record<string, string>; scene?: Json; snapshot?: Snapshot; seq?: number }): Promise<Live> {
+  async function start(userId: string, version: RunnableVersion, sessionId: string, how: Pick<OpenOptions, 'route' | 'query' | 'scene' | 'snapshot' | 'seq'>): Promise<Live> {
     const ctx: BridgeContext = {
       sessionId,
       appId: version.appId,

@@ -116,7 +116,7 @@ export class Runtime implements SessionChannel {
     const spec = this.specOf(o, o.clock ?? 'real');
     const session = new Session(o.sessionId ?? randomUUID(), this.nextSlot++, spec, o.onCall, this);
     if (o.listener) session.listen(o.listener);
-    if (o.seq !== undefined && Number.isSafeInteger(o.seq) && o.seq > 0) session.seq = o.seq;
+    if (o.seq) session.seq = o.seq;
     this.sessions.set(session.id, session);
     this.bySlot.set(session.slot, session);
     try {
