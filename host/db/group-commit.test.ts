@@ -27,6 +27,32 @@ describe.each(testDatabases())('group commit and prepared queries on $name', (td
     expect(await ids()).toEqual(['a', 'd']);
   });
 
+  it('runs again a write the database ended to break a deadlock, and only that one', async () => {
+    const write = groupCommit(db.kysely);
+    let tries = 0;
+    const results = await Promise.all([
+      write((trx) => trx.insertInto('gc_items').values({ id: 'r1', n: 1 }).execute().then(() => 'first')),
+      write(async (trx) => {
+        await trx.insertInto('gc_items').values({ id: 'r2', n: 1 }).execute();
+        if (++tries === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+        return 'second';
+      }),
+    ]);
+    expect(results).toEqual(['first', 'second']);
+    expect(tries).toBe(2);
+    expect(await ids()).toEqual(expect.arrayContaining(['r1', 'r2']));
+  });
+
+  it('gives up on a write that loses every time, with busy, and keeps none of it', async () => {
+    const write = groupCommit(db.kysely);
+    const lost = write(async (trx) => {
+      await trx.insertInto('gc_items').values({ id: 'lost', n: 1 }).execute();
+      throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    });
+    await expect(lost).rejects.toMatchObject({ code: 'busy' });
+    expect(await ids()).not.toContain('lost');
+  });
+
   it('answers each writer with its own result', async () => {
     const write = groupCommit(db.kysely);
     const got = await Promise.all([1, 2, 3].map((n) => write(async () => n * 10)));

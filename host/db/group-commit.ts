@@ -1,16 +1,23 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { busyError, isRetryable } from './transact.ts';
 
 interface Job<R> {
   work(trx: Transaction<any>): Promise<R>;
   resolve(value: R): void;
   reject(error: unknown): void;
+  /** Times the database ended this job to break a deadlock; it is queued again a few times. */
+  lost: number;
 }
+
+const ATTEMPTS = 6;
 
 /**
  * Group commit: writes that arrive together share one transaction, each inside its own savepoint.
  * A commit costs far more than a small write (SQLite appends every dirty page to its log,
  * PostgreSQL waits for the disk), so a burst of payments commits once instead of once each. A job
- * that throws rolls back to its savepoint alone; nobody hears of success before the commit.
+ * that throws rolls back to its savepoint alone; nobody hears of success before the commit. A job
+ * the database ended to break a deadlock (or a batch whose commit it refused) changed nothing and
+ * joins a later batch, a few times at most, so ordinary concurrency never reaches a caller.
  *
  * @example
  * const writes = groupCommit(db);
@@ -39,14 +46,17 @@ export function groupCommit(db: Kysely<any>, options: { maxBatch?: number } = {}
       });
     } catch (error) {
       // The commit itself failed: none of the batch happened.
-      for (const job of batch) job.reject(error);
+      for (const job of batch) settle(job, { ok: false, error });
       return;
     }
-    batch.forEach((job, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) job.resolve(o.value);
-      else job.reject(o.error);
-    });
+    batch.forEach((job, i) => settle(job, outcomes[i]!));
+  }
+
+  function settle(job: Job<any>, o: { ok: true; value: unknown } | { ok: false; error: unknown }): void {
+    if (o.ok) return job.resolve(o.value);
+    if (!isRetryable(o.error)) return job.reject(o.error);
+    if (++job.lost >= ATTEMPTS) return job.reject(busyError());
+    queue.push(job);
   }
 
   async function drain(): Promise<void> {
@@ -60,7 +70,7 @@ export function groupCommit(db: Kysely<any>, options: { maxBatch?: number } = {}
 
   return function write<R>(work: (trx: Transaction<any>) => Promise<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      queue.push({ work, resolve, reject });
+      queue.push({ work, resolve, reject, lost: 0 });
       // Start on the next turn, so writes arriving in the same burst join the batch.
       if (!draining) {
         draining = true;

@@ -4,3 +4,4 @@ export { migrate, type ModuleMigrations } from './migrate.ts';
 export { now, newId, sortableId } from './values.ts';
 export { prepared } from './prepared.ts';
 export { groupCommit, type GroupCommit } from './group-commit.ts';
+export { transact, isRetryable, backoff, busyError, forUpdate, locksRows } from './transact.ts';

@@ -28,6 +28,8 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   too_large: 413,
   quota_exceeded: 429,
   rate_limited: 429,
+  // Every attempt lost a race in the database: nothing happened, and the same request may succeed.
+  busy: 503,
 };
 
 export function statusFor(code: ErrorCode): ContentfulStatusCode {
@@ -80,7 +82,7 @@ export function errorHandler(log: (line: string) => void) {
   return function handleError(err: unknown, c: Context): Response {
     const body = publicError(err);
     if (body) {
-      const wait = err instanceof RateLimitedError ? { 'Retry-After': String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } : undefined;
+      const wait = err instanceof RateLimitedError ? { 'Retry-After': String(Math.max(1, Math.ceil(err.retryAfterSeconds))) } : body.code === 'busy' ? { 'Retry-After': '1' } : undefined;
       return errorResponse(c, body, wait);
     }
     log(`${c.req.method} ${new URL(c.req.url).pathname} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -41,6 +41,7 @@ export const errorCodes = {
   checks_failed: 'The submitted version did not pass the automated checks.',
   app_suspended: 'This mini-program has been suspended by the platform.',
   shard_crashed: 'The sandbox shard running the program was restarted.',
+  busy: 'The system is busy; try again in a moment.',
   internal: 'Something went wrong on our side.',
 } as const;
 

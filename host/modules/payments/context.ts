@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CardProvider } from './provider.ts';
 import type { Pins } from './pins.ts';
 import type { PaymentsTables } from './tables.ts';
+import type { PayDb } from './ledger.ts';
 
 export interface PaymentsOptions {
   db: Kysely<any>;
@@ -22,6 +23,11 @@ export interface PayContext {
   db: Kysely<PaymentsTables>;
   /** Payments that arrive together commit together (db/group-commit.ts). */
   writes<R>(work: (trx: Transaction<PaymentsTables>) => Promise<R>): Promise<R>;
+  /**
+   * A transaction, retried when the database ends it to break a deadlock (db/transact.ts); given
+   * the caller's transaction (`within`), the work joins that one instead.
+   */
+  transact<R>(work: (trx: Transaction<PaymentsTables>) => Promise<R>, within?: PayDb): Promise<R>;
   clock: () => Date;
   pins: Pins;
   provider: CardProvider;

@@ -1,10 +1,14 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
+import type { Transaction } from 'kysely';
 import { newId } from '../../db/index.ts';
 import { enqueue } from '../webhooks/outbox.ts';
 import type { PayContext } from './context.ts';
 import type { createRefunds } from './refunds.ts';
+import type { PayDb } from './ledger.ts';
+import { lockOrder } from './orders.ts';
 import { releaseHeld } from './settlement.ts';
-import { disputeView, type DisputeView } from './views.ts';
+import type { PaymentsTables } from './tables.ts';
+import { disputeView, type DisputeRow, type DisputeView, type OrderRow } from './views.ts';
 
 export type Decision = { decision: 'release' } | { decision: 'refund'; amount?: number };
 
@@ -18,9 +22,8 @@ export function createDisputes(ctx: PayContext, refunds: ReturnType<typeof creat
   async function open(userId: string, orderId: string, reason: string): Promise<DisputeView> {
     const text = reason.trim();
     if (text.length < 4) throw new AtriumError('invalid_args', 'Say what went wrong (at least 4 characters).');
-    return db.transaction().execute(async (trx) => {
-      const o = await trx.selectFrom('pay_orders').selectAll().where('id', '=', orderId).where('user_id', '=', userId).executeTakeFirst();
-      if (!o) throw new AtriumError('not_found', `No order "${orderId}".`);
+    return ctx.transact(async (trx) => {
+      const o = await lockOrder(trx, { userId }, orderId);
       if (!o.paid_at || Number(o.hold) !== 1 || o.released_at) throw new AtriumError('conflict', 'Only a paid order whose money is still held can be disputed.');
       const existing = await trx.selectFrom('pay_disputes').select('id').where('order_id', '=', orderId).where('status', '!=', 'resolved').executeTakeFirst();
       if (existing) throw new AtriumError('conflict', 'This order is already in dispute.');
@@ -36,34 +39,46 @@ export function createDisputes(ctx: PayContext, refunds: ReturnType<typeof creat
     });
   }
 
-  async function answer(merchantId: string, disputeId: string, text: string): Promise<DisputeView> {
+  /**
+   * A dispute, with its order locked in `trx`: everything that changes a dispute changes its
+   * order's fate too, so both are decided under the order's lock. `merchantId` keeps another
+   * merchant's disputes "not found".
+   */
+  async function locked(trx: Transaction<PaymentsTables>, disputeId: string, merchantId?: string): Promise<{ dispute: DisputeRow; order: OrderRow }> {
+    const notFound = () => new AtriumError('not_found', `No dispute "${disputeId}".`);
+    const found = await trx.selectFrom('pay_disputes').select('order_id').where('id', '=', disputeId).executeTakeFirst();
+    if (!found) throw notFound();
+    const order = await lockOrder(trx, { merchantId }, found.order_id).catch((e: unknown) => {
+      throw e instanceof AtriumError && e.code === 'not_found' ? notFound() : e;
+    });
+    const dispute = await trx.selectFrom('pay_disputes').selectAll().where('id', '=', disputeId).executeTakeFirstOrThrow();
+    return { dispute, order };
+  }
+
+  async function answer(merchantId: string, disputeId: string, text: string, within?: PayDb): Promise<DisputeView> {
     if (text.trim().length < 4) throw new AtriumError('invalid_args', 'Give an answer (at least 4 characters).');
-    return db.transaction().execute(async (trx) => {
-      const d = await trx.selectFrom('pay_disputes').selectAll().where('id', '=', disputeId).executeTakeFirst();
-      const o = d && (await trx.selectFrom('pay_orders').select(['merchant_id']).where('id', '=', d.order_id).where('merchant_id', '=', merchantId).executeTakeFirst());
-      if (!d || !o) throw new AtriumError('not_found', `No dispute "${disputeId}".`);
+    return ctx.transact(async (trx) => {
+      const { dispute: d } = await locked(trx, disputeId, merchantId);
       if (d.status === 'resolved') throw new AtriumError('conflict', 'The dispute was already decided.');
       const at = ctx.clock().toISOString();
       await trx.updateTable('pay_disputes').set({ status: 'answered', answer: text.trim(), answered_at: at }).where('id', '=', disputeId).execute();
       await enqueue(trx, { merchantId, type: 'dispute.answered', at, data: { disputeId, orderId: d.order_id } });
       return disputeView(await trx.selectFrom('pay_disputes').selectAll().where('id', '=', disputeId).executeTakeFirstOrThrow());
-    });
+    }, within);
   }
 
   async function decide(adminId: string, disputeId: string, d: Decision, note: string): Promise<DisputeView> {
-    return db.transaction().execute(async (trx) => {
-      const dispute = await trx.selectFrom('pay_disputes').selectAll().where('id', '=', disputeId).executeTakeFirst();
-      if (!dispute) throw new AtriumError('not_found', `No dispute "${disputeId}".`);
-      const claimed = await trx.updateTable('pay_disputes').set({ status: 'resolved' }).where('id', '=', disputeId).where('status', '!=', 'resolved').executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) throw new AtriumError('conflict', 'The dispute was already decided.');
-      const o = await trx.selectFrom('pay_orders').selectAll().where('id', '=', dispute.order_id).executeTakeFirstOrThrow();
+    return ctx.transact(async (trx) => {
+      const { dispute, order: o } = await locked(trx, disputeId);
+      if (dispute.status === 'resolved') throw new AtriumError('conflict', 'The dispute was already decided.');
+      await trx.updateTable('pay_disputes').set({ status: 'resolved' }).where('id', '=', disputeId).execute();
       const at = ctx.clock().toISOString();
       const left = Number(o.amount) - Number(o.refunded_amount);
       let refunded = 0;
       if (d.decision === 'refund') {
         refunded = d.amount ?? left;
         if (!Number.isSafeInteger(refunded) || refunded < 1 || refunded > left) throw new AtriumError('invalid_args', `A refund here is 1 to ${left} ${o.currency}.`);
-        const refundId = `rfd_${newId().replace(/-/g, '').slice(0, 20)}`;
+        const refundId = refunds.newRefundId();
         await trx
           .insertInto('pay_refunds')
           .values({ id: refundId, order_id: o.id, amount: refunded, reason: `Dispute decided: ${note}`, status: 'refunded', requested_by: 'admin', out_refund_no: null, created_at: at, decided_at: at })

@@ -1,6 +1,8 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
-import { sortableId } from '../../db/index.ts';
+import type { Transaction } from 'kysely';
+import { forUpdate, sortableId } from '../../db/index.ts';
 import type { PayContext } from './context.ts';
+import type { PaymentsTables } from './tables.ts';
 import type { PayDb } from './ledger.ts';
 import { orderView, type OrderItem, type OrderRow, type OrderView } from './views.ts';
 
@@ -18,6 +20,29 @@ export interface NewOrder {
   holdUntilReceipt?: boolean;
   outTradeNo?: string;
   note?: string;
+}
+
+/** Who may act on an order: its buyer, its merchant (through one app, with an app's secret), or anyone (admins). */
+export interface OrderParty {
+  userId?: string;
+  merchantId?: string;
+  appId?: string;
+}
+
+/**
+ * The order, locked until `trx` ends. Every change of an order's money or stage is decided on
+ * this row and nothing read before it: a refund, a release, a dispute's decision or a receipt
+ * arriving at the same moment waits here, then decides from what the first one wrote. Someone
+ * else's order is "not found", the same as none.
+ */
+export async function lockOrder(trx: Transaction<PaymentsTables>, who: OrderParty, orderId: string): Promise<OrderRow> {
+  let query = trx.selectFrom('pay_orders').selectAll().where('id', '=', orderId);
+  if (who.userId) query = query.where('user_id', '=', who.userId);
+  if (who.merchantId) query = query.where('merchant_id', '=', who.merchantId);
+  if (who.appId) query = query.where('app_id', '=', who.appId);
+  const found = await forUpdate(trx, query).executeTakeFirst();
+  if (!found) throw new AtriumError('not_found', `No order "${orderId}".`);
+  return found;
 }
 
 /** Orders: made by programs, read by their users, merchants and admins. */
@@ -82,11 +107,11 @@ export function createOrders(ctx: PayContext) {
   }
 
   /** An order as one party sees it; anyone else's is "not found", the same as none. */
-  async function get(who: { userId?: string; merchantId?: string; appId?: string }, orderId: string, q: PayDb = db): Promise<OrderView> {
+  async function get(who: OrderParty, orderId: string, q: PayDb = db): Promise<OrderView> {
     return view(q, await row(who, orderId, q));
   }
 
-  async function row(who: { userId?: string; merchantId?: string; appId?: string }, orderId: string, q: PayDb = db): Promise<OrderRow> {
+  async function row(who: OrderParty, orderId: string, q: PayDb = db): Promise<OrderRow> {
     let query = q.selectFrom('pay_orders').selectAll().where('id', '=', orderId);
     if (who.userId) query = query.where('user_id', '=', who.userId);
     if (who.merchantId) query = query.where('merchant_id', '=', who.merchantId);

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import { groupCommit } from '../../db/index.ts';
+import { groupCommit, transact } from '../../db/index.ts';
 import { createCheckout } from './checkout.ts';
 import { DAY_MS, type PayContext, type PaymentsOptions } from './context.ts';
 import { createDisputes } from './disputes.ts';
+import { auditOrders } from './audit.ts';
 import { accounts, balancesOf, checkBooks, statementOf } from './ledger.ts';
 import { createOrders } from './orders.ts';
 import { createPins } from './pins.ts';
@@ -23,6 +24,7 @@ export function createPayments(options: PaymentsOptions) {
   const ctx: PayContext = {
     db,
     writes: groupCommit(db),
+    transact: (work, within) => transact(within ?? db, work),
     clock,
     pins: createPins(db, options.mac, clock),
     provider: options.provider,
@@ -45,6 +47,8 @@ export function createPayments(options: PaymentsOptions) {
       Promise.all([balancesOf(db, accounts.merchant(merchantId)), balancesOf(db, accounts.held(merchantId))]).then(([available, held]) => ({ available, held, sandbox: options.provider.sandbox })),
     merchantStatement: (merchantId: string, currency: string, opts?: { before?: string; limit?: number }) => statementOf(db, accounts.merchant(merchantId), currency, opts),
     checkBooks: () => checkBooks(db),
+    /** Held funds and every order's money checked against each other (audit.ts). */
+    auditOrders: () => auditOrders(db),
     /**
      * What of a user's money is still in play: wallet balances other than zero, and orders whose
      * money is held, being refunded or disputed. An account is not erased while any is.
