@@ -135,6 +135,21 @@ describe.each(testDatabases())('payments on $name', (tdb) => {
       await expect(pay.checkout.pay(userId, o.orderId, PIN)).rejects.toMatchObject({ code: 'rate_limited', details: { lockedUntil: expect.any(String) } });
       expect(await wallet(userId)).toBe(100_00);
     });
+
+    it('counts wrong PINs sent at the same moment, each one, and locks after the fifth', async () => {
+      const userId = await buyer();
+      const orders = await Promise.all([1, 2, 3, 4, 5].map(() => order(userId)));
+      await Promise.allSettled(orders.map((o) => pay.checkout.pay(userId, o.orderId, '000000')));
+      await expect(pay.checkout.pay(userId, orders[0]!.orderId, PIN)).rejects.toMatchObject({ code: 'rate_limited' });
+    });
+
+    it('counts a wrong current PIN when changing the PIN, so guessing it there meets the same lock', async () => {
+      const userId = await buyer();
+      for (let i = 0; i < 5; i++) await expect(pay.wallet.setPin(userId, '111111', '000000')).rejects.toMatchObject({ code: 'wrong_pin' });
+      await expect(pay.wallet.setPin(userId, '111111', PIN)).rejects.toMatchObject({ code: 'rate_limited' });
+      const o = await order(userId);
+      await expect(pay.checkout.pay(userId, o.orderId, PIN)).rejects.toMatchObject({ code: 'rate_limited' });
+    });
   });
 
   describe('lists', () => {

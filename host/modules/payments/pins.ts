@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AtriumError } from '../../../sdk/contract/index.ts';
-import { prepared } from '../../db/index.ts';
+import { prepared, transact } from '../../db/index.ts';
 import type { PaymentsTables } from './tables.ts';
 import type { PayDb } from './ledger.ts';
 
@@ -22,7 +22,12 @@ export function createPins(db: Kysely<PaymentsTables>, mac: (message: string) =>
     const row = await db.selectFrom('pay_wallets').selectAll().where('user_id', '=', userId).executeTakeFirst();
     if (row?.pin_hash) {
       if (currentPin === undefined) throw new AtriumError('invalid_args', 'Give the current PIN to change it.');
-      await verify(db, userId, currentPin);
+      // A wrong current PIN counts like one at the payment sheet: otherwise changing the PIN
+      // would be a way to guess it without ever meeting the lock.
+      await verify(db, userId, currentPin).catch(async (e: unknown) => {
+        if (e instanceof WrongPin) await recordFailure(userId);
+        throw e;
+      });
     }
     const at = clock().toISOString();
     await db
@@ -50,13 +55,21 @@ export function createPins(db: Kysely<PaymentsTables>, mac: (message: string) =>
     return { failedBefore: Number(row.failed_pins) };
   }
 
-  /** Counts a wrong PIN; the fifth in a row locks the wallet for a while. */
+  /**
+   * Counts a wrong PIN; the fifth in a row locks the wallet for a while. The count grows in the
+   * database, not from a value read first, so wrong PINs sent at once each count.
+   */
   async function recordFailure(userId: string): Promise<void> {
-    await db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('pay_wallets').select('failed_pins').where('user_id', '=', userId).executeTakeFirst();
-      const failed = Number(row?.failed_pins ?? 0) + 1;
-      const locked = failed >= MAX_PIN_TRIES ? new Date(clock().getTime() + LOCK_MS).toISOString() : null;
-      await trx.updateTable('pay_wallets').set({ failed_pins: locked ? 0 : failed, locked_until: locked, updated_at: clock().toISOString() }).where('user_id', '=', userId).execute();
+    await transact(db, async (trx) => {
+      const at = clock();
+      const row = await trx
+        .updateTable('pay_wallets')
+        .set((eb) => ({ failed_pins: eb('failed_pins', '+', 1), updated_at: at.toISOString() }))
+        .where('user_id', '=', userId)
+        .returning('failed_pins')
+        .executeTakeFirst();
+      if (!row || Number(row.failed_pins) < MAX_PIN_TRIES) return;
+      await trx.updateTable('pay_wallets').set({ failed_pins: 0, locked_until: new Date(at.getTime() + LOCK_MS).toISOString() }).where('user_id', '=', userId).execute();
     });
   }
 

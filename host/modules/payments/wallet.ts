@@ -35,7 +35,7 @@ export function createWallet(ctx: PayContext) {
 
   /** Marks a challenged top-up succeeded and credits it, once, whoever gets there first. */
   async function credit(topUp: TopUpRow): Promise<void> {
-    await db.transaction().execute(async (trx) => {
+    await ctx.transact(async (trx) => {
       const r = await trx.updateTable('pay_topups').set({ status: 'succeeded', updated_at: ctx.clock().toISOString() }).where('id', '=', topUp.id).where('status', '=', 'challenge').executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return;
       await creditWallet(trx, topUp);
@@ -96,7 +96,7 @@ export function createWallet(ctx: PayContext) {
     try {
       // An approved charge is written and credited together: there is no moment at which the card
       // was charged, the top-up recorded and the wallet not credited.
-      await db.transaction().execute(async (trx) => {
+      await ctx.transact(async (trx) => {
         await trx.insertInto('pay_topups').values(row).execute();
         if (result.status === 'succeeded') await creditWallet(trx, row);
       });

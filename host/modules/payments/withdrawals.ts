@@ -84,7 +84,7 @@ export function createWithdrawals(ctx: PayContext) {
       idempotency_key: input.idempotencyKey, created_at: at, updated_at: at,
     };
     try {
-      await db.transaction().execute(async (trx) => {
+      await ctx.transact(async (trx) => {
         // A wrong PIN throws here, and nothing of the withdrawal is written.
         const checked = pin === undefined ? null : await ctx.pins.verify(trx, owner.id, pin);
         await trx.insertInto('pay_withdrawals').values(row).execute();
@@ -124,7 +124,7 @@ export function createWithdrawals(ctx: PayContext) {
       return view(r);
     }
     const at = ctx.clock().toISOString();
-    await db.transaction().execute(async (trx) => {
+    await ctx.transact(async (trx) => {
       const settled = await trx
         .updateTable('pay_withdrawals')
         .set({ status: result.status === 'succeeded' ? 'succeeded' : 'failed', reason: result.status === 'declined' ? result.reason : null, provider_ref: result.ref, card: '', updated_at: at })
