@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 
 /**
  * A module's migrations. Names start with a date and a sequence (`2026-11-25-01-identity-accounts`)
@@ -21,6 +21,7 @@ export async function migrate(db: Kysely<any>, modules: ModuleMigrations[]): Pro
     provider: { getMigrations: async () => all },
     migrationTableName: 'atrium_migrations',
     migrationLockTableName: 'atrium_migrations_lock',
+    migrationTableSchema: await schemaOf(db),
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {
@@ -28,4 +29,15 @@ export async function migrate(db: Kysely<any>, modules: ModuleMigrations[]): Pro
     throw new Error(`migration ${failed} failed: ${(result.error as Error).message ?? result.error}`);
   }
   return result;
+}
+
+/**
+ * The schema tables are made in on PostgreSQL. Kysely looks for its migration tables in every
+ * schema unless told one, so a second database in another schema of the same server (a tenant, a
+ * test) would find the first one's tables, skip making its own, and fail.
+ */
+async function schemaOf(db: Kysely<any>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRoutes, errorResponses, json, jsonBody, requireAdmin, requireMerchant, requireMerchantOrApp, signedIn } from '../../http/index.ts';
-import { idempotency } from './idempotency.ts';
+import { idempotency, idempotencyKeyOf } from './idempotency.ts';
 import { Balances, Currency, DisputeSchema, EntrySchema, Id, Limit, OrderSchema, PayoutCard, Reason, RefundSchema, WithdrawalSchema } from './schemas.ts';
 import type { Payments } from './service.ts';
 
@@ -85,39 +85,42 @@ export function paymentMerchantRoutes(payments: Payments) {
   app.openapi(routes.ship, async (c) => {
     const who = caller(c);
     const { orderId } = c.req.valid('param');
-    return idempotent(c, scope(who.merchantId), {}, async () => {
-      await payments.orders.get(who, orderId); // another app's order is not found
-      await payments.settlement.ship(who.merchantId, orderId);
-      return { order: await payments.orders.get(who, orderId) };
+    return idempotent(c, scope(who.merchantId), {}, async (trx) => {
+      await payments.orders.get(who, orderId, trx); // another app's order is not found
+      await payments.settlement.ship(who.merchantId, orderId, trx);
+      return { order: await payments.orders.get(who, orderId, trx) };
     });
   });
   app.openapi(routes.refund, async (c) => {
     const who = caller(c);
     const input = c.req.valid('json');
     const { orderId } = c.req.valid('param');
-    return idempotent(c, scope(who.merchantId), input, async () => {
-      await payments.orders.get(who, orderId);
-      return { refund: await payments.refunds.refund({ merchantId: who.merchantId }, orderId, input) };
+    return idempotent(c, scope(who.merchantId), input, async (trx) => {
+      await payments.orders.get(who, orderId, trx);
+      return { refund: await payments.refunds.refund({ merchantId: who.merchantId }, orderId, input, trx) };
     });
   });
   app.openapi(routes.payout, async (c) => {
     const merchantId = merchant(c);
     const input = c.req.valid('json');
+    // A payout is idempotent by its own key (withdrawals.ts): it is written before the card
+    // provider is asked, and a retry after a crash finds it and asks again under the same key.
     // Without an Idempotency-Key each request is a payout of its own.
-    const key = c.req.header('idempotency-key') ?? `payout:${crypto.randomUUID()}`;
-    return idempotent(c, scope(merchantId), input, async () => ({ payout: await payments.withdrawals.withdraw({ kind: 'merchant', id: merchantId }, { ...input, idempotencyKey: key }) }));
+    const key = idempotencyKeyOf(c) ?? `payout:${crypto.randomUUID()}`;
+    const { withdrawal, replayed } = await payments.withdrawals.withdrawOnce({ kind: 'merchant', id: merchantId }, { ...input, idempotencyKey: key });
+    return c.json({ payout: withdrawal }, 200, replayed ? { 'idempotent-replayed': 'true' } : {});
   });
   app.openapi(routes.payouts, async (c) => c.json({ payouts: await payments.withdrawals.list({ kind: 'merchant', id: merchant(c) }) }, 200));
   app.openapi(routes.decideRefund, async (c) => {
     const merchantId = merchant(c);
     const { refundId, decision } = c.req.valid('param');
-    return idempotent(c, scope(merchantId), {}, async () => ({ refund: await payments.refunds.decide(merchantId, refundId, decision === 'approve') }));
+    return idempotent(c, scope(merchantId), {}, async (trx) => ({ refund: await payments.refunds.decide(merchantId, refundId, decision === 'approve', trx) }));
   });
   app.openapi(routes.disputes, async (c) => c.json({ disputes: await payments.disputes.list({ merchantId: merchant(c) }) }, 200));
   app.openapi(routes.answer, async (c) => {
     const merchantId = merchant(c);
     const { answer } = c.req.valid('json');
-    return idempotent(c, scope(merchantId), { answer }, async () => ({ dispute: await payments.disputes.answer(merchantId, c.req.valid('param').disputeId, answer) }));
+    return idempotent(c, scope(merchantId), { answer }, async (trx) => ({ dispute: await payments.disputes.answer(merchantId, c.req.valid('param').disputeId, answer, trx) }));
   });
   app.openapi(routes.balance, async (c) => c.json(await payments.merchantBalances(merchant(c)), 200));
   app.openapi(routes.statement, async (c) => {

@@ -145,4 +145,11 @@ export const paymentsMigrations: ModuleMigrations = {
       await db.schema.createIndex('pay_withdrawals_pending').on('pay_withdrawals').columns(['status', 'updated_at']).execute();
     },
   },
+  '2026-12-08-10-payments-idempotency-unstuck': {
+    // Keys claimed by a host that died before answering, under the earlier scheme that claimed a
+    // key in a transaction of its own: their work never committed, so they are free again.
+    async up(db: Kysely<any>) {
+      await db.deleteFrom('pay_idempotency').where('response', '=', '').execute();
+    },
+  },
 };

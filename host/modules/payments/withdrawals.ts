@@ -69,12 +69,17 @@ export function createWithdrawals(ctx: PayContext) {
    * the payment PIN; a merchant's is made by its signed-in account.
    */
   async function withdraw(owner: WithdrawalOwner, input: WithdrawInput, pin?: string): Promise<WithdrawalView> {
+    return (await withdrawOnce(owner, input, pin)).withdrawal;
+  }
+
+  /** As `withdraw`, saying whether the key's withdrawal was made before (the API marks such answers replayed). */
+  async function withdrawOnce(owner: WithdrawalOwner, input: WithdrawInput, pin?: string): Promise<{ withdrawal: WithdrawalView; replayed: boolean }> {
     checkAmount(input.amount, MAX_WITHDRAWAL, 'A withdrawal');
     checkCurrency(input.currency);
     const card = cardDigits(input.card);
     if (!card) throw new AtriumError('invalid_args', 'A card number is 12 to 19 digits.');
     const earlier = await byKey(owner, input.idempotencyKey);
-    if (earlier) return sameOrConflict(earlier, input, card);
+    if (earlier) return { withdrawal: sameOrConflict(earlier, input, card), replayed: true };
 
     const id = sortableId();
     const at = ctx.clock().toISOString();
@@ -95,12 +100,12 @@ export function createWithdrawals(ctx: PayContext) {
       if (e instanceof WrongPin) await ctx.pins.recordFailure(owner.id);
       // The same key sent twice at once: the other request wrote it first.
       const raced = await byKey(owner, input.idempotencyKey);
-      if (raced) return sameOrConflict(raced, input, card);
+      if (raced) return { withdrawal: sameOrConflict(raced, input, card), replayed: true };
       throw e;
     }
     const done = await payOut(row);
     if (done.status === 'failed') throw new AtriumError('payment_declined', `${done.reason ?? 'The payout was refused.'} The money is back in your ${owner.kind === 'wallet' ? 'wallet' : 'balance'}.`);
-    return done;
+    return { withdrawal: done, replayed: false };
   }
 
   function byKey(owner: WithdrawalOwner, key: string): Promise<Row | undefined> {
@@ -154,7 +159,7 @@ export function createWithdrawals(ctx: PayContext) {
     return rows.map(view);
   }
 
-  return { withdraw, settlePending, list };
+  return { withdraw, withdrawOnce, settlePending, list };
 }
 
 export type Withdrawals = ReturnType<typeof createWithdrawals>;
