@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import type { Dialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { open, postgresDialect, sqliteDialect, type Db } from '../../host/db/index.ts';
@@ -15,15 +16,24 @@ import { open, postgresDialect, sqliteDialect, type Db } from '../../host/db/ind
 export interface TestDatabase {
   name: 'sqlite' | 'postgres' | 'pglite';
   /** A fresh, empty database; closing it removes it. */
-  create(): Promise<Db<any>>;
+  create(): Promise<TestDb>;
+}
+
+export interface TestDb extends Db<any> {
+  /**
+   * New connections to this same database, as another process (or the same host after a restart)
+   * would open; destroying a Kysely made on it leaves the database and `kysely` alone.
+   */
+  dialect(): Dialect;
 }
 
 const sqlite: TestDatabase = {
   name: 'sqlite',
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'atrium-test-'));
-    const db = open<any>(sqliteDialect(join(dir, 'test.db')), 'sqlite');
-    return { ...db, close: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    const file = join(dir, 'test.db');
+    const db = open<any>(sqliteDialect(file), 'sqlite');
+    return { ...db, dialect: () => sqliteDialect(file), close: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
   },
 };
 
@@ -40,6 +50,7 @@ function postgresServer(url: string): TestDatabase {
       const db = open<any>(postgresDialect(url, { schema, max: 5 }), 'postgres');
       return {
         ...db,
+        dialect: () => postgresDialect(url, { schema, max: 5 }),
         close: async () => {
           await db.close();
           const c = new pg.Client({ connectionString: url });
@@ -57,7 +68,7 @@ const pglite: TestDatabase = {
   async create() {
     const engine = new PGlite();
     const db = open<any>(new PGliteDialect(engine), 'postgres');
-    return { ...db, close: async () => { await db.close(); await engine.close().catch(() => {}); } };
+    return { ...db, dialect: () => keepOpen(new PGliteDialect(engine)), close: async () => { await db.close(); await engine.close().catch(() => {}); } };
   },
 };
 
@@ -66,4 +77,17 @@ export function testDatabases(): TestDatabase[] {
   const all = [sqlite, url ? postgresServer(url) : pglite];
   const only = process.env.ATRIUM_TEST_DATABASES;
   return only ? all.filter((d) => only.split(',').includes(d.name === 'pglite' ? 'postgres' : d.name)) : all;
+}
+
+/** PGlite's driver closes its engine when destroyed; another "connection" to it must not. */
+function keepOpen(dialect: Dialect): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => {
+      const driver = dialect.createDriver();
+      return Object.assign(Object.create(driver), { destroy: async () => {} });
+    },
+  };
 }
