@@ -1,5 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { errorCodes } from '../../sdk/contract/errors.ts';
+import { eventEnvelope, eventNames, eventTypes } from '../../sdk/contract/events.ts';
 import type { AppEnv } from './env.ts';
 
 /** The error body every route may answer with, declared once for the document. */
@@ -58,6 +59,18 @@ export function registerDocument(app: OpenAPIHono<AppEnv>, path: string): void {
     name: 'atrium_user',
     description: 'The browser session of a user; merchants and admins have atrium_merchant and atrium_admin. Send X-Atrium-Account: user|merchant|admin to pick one when the browser has several.',
   });
+  // What Atrium sends to merchants' endpoints, from the events contract: signed per Standard
+  // Webhooks (webhook-id, webhook-timestamp, webhook-signature), retried until a 2xx.
+  for (const type of eventTypes) {
+    app.openAPIRegistry.registerWebhook({
+      method: 'post',
+      path: type,
+      summary: eventNames[type].summary,
+      tags: ['webhooks'],
+      request: { body: jsonBody(eventEnvelope(type)) },
+      responses: { 200: { description: 'Any 2xx: received. Anything else, or no answer, is retried.' } },
+    });
+  }
   app.doc31(path, {
     openapi: '3.1.0',
     info: {

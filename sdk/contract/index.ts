@@ -78,3 +78,4 @@ export { method, scopes, scopeNames, type MethodSpec, type Scope } from './defin
 export * from './errors.ts';
 export * from './view.ts';
 export { manifestSchema, type Manifest, type ManifestInput } from './manifest.ts';
+export { events, eventEnvelope, eventNames, eventTypes, isEventType, type EventData, type EventType, type OutboundEvent } from './events.ts';

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AtriumError } from '../contract/errors.ts';
+import type { OutboundEvent } from '../contract/events.ts';
 
 /**
  * Standard Webhooks (standardwebhooks.com): the host signs `${id}.${timestamp}.${body}` with
@@ -17,12 +18,11 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
   return `v1,${createHmac('sha256', keyOf(secret)).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
 
-export interface WebhookEvent<T = Record<string, unknown>> {
-  type: string;
-  /** ISO time the event happened. */
-  timestamp: string;
-  data: T;
-}
+/**
+ * An event from Atrium: `type` names it and narrows `data` to that event's fields (the events
+ * contract, sdk/contract/events.ts, lists them); `timestamp` is the ISO time it happened.
+ */
+export type WebhookEvent = OutboundEvent;
 
 /**
  * Checks a webhook request from Atrium and returns its event; throws `unauthorized` for a bad
@@ -33,17 +33,17 @@ export interface WebhookEvent<T = Record<string, unknown>> {
  * @example
  * app.post('/atrium/webhooks', async (req, res) => {
  *   const event = verifyWebhook({ secret: process.env.ATRIUM_WEBHOOK_SECRET!, headers: req.headers, body: req.rawBody });
- *   if (event.type === 'order.paid') await markPaid(event.data.orderId);
+ *   if (event.type === 'order.paid') await markPaid(event.data.orderId, event.data.amount);
  *   res.sendStatus(204);
  * });
  */
-export function verifyWebhook<T = Record<string, unknown>>(input: {
+export function verifyWebhook(input: {
   secret: string;
   headers: Headers | Record<string, string | string[] | undefined>;
   body: string;
   toleranceSeconds?: number;
   now?: Date;
-}): WebhookEvent<T> & { id: string } {
+}): WebhookEvent & { id: string } {
   const header = (name: string): string => {
     const h = input.headers;
     const v = h instanceof Headers ? h.get(name) : h[name] ?? h[name.toLowerCase()];
@@ -62,5 +62,5 @@ export function verifyWebhook<T = Record<string, unknown>>(input: {
     .filter((s) => s.startsWith('v1,'))
     .map((s) => Buffer.from(s.slice(3), 'base64'));
   if (!given.some((g) => g.length === expected.length && timingSafeEqual(g, expected))) throw new AtriumError('unauthorized', 'The webhook signature does not match.');
-  return { id, ...(JSON.parse(input.body) as WebhookEvent<T>) };
+  return { id, ...(JSON.parse(input.body) as WebhookEvent) };
 }

@@ -1,3 +1,4 @@
+import { eventNames, eventTypes } from '../../sdk/contract/events.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentity } from '../../host/modules/identity/index.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -252,5 +253,13 @@ describe.each(testDatabases())('accounts over HTTP on $name', (tdb) => {
     expect(doc.components.schemas).toHaveProperty('Error');
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
     expect(JSON.stringify(doc)).not.toMatch(/password_?hash|passwordHash/i);
+  });
+
+  it('documents every outbound event as a webhook, with the payload the events contract declares', async () => {
+    const doc = await (await host.call('GET', '/api/openapi.json')).json();
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...eventTypes].sort());
+    const paid = doc.webhooks['order.paid'].post.requestBody.content['application/json'].schema;
+    expect(JSON.stringify(paid)).toContain('paidAt');
+    expect(doc.webhooks['dispute.resolved'].post.summary).toBe(eventNames['dispute.resolved'].summary);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/support/databases.ts';
 import { migrate, type Db } from '../../db/index.ts';
 import { webhooksMigrations } from '../webhooks/migrations.ts';
+import { eventEnvelope, eventTypes, isEventType, type EventType } from '../../../sdk/contract/events.ts';
 import { createPayments, feeOf, paymentsMigrations, simulatedCards, simulatedProvider, type Payments } from './index.ts';
 
 const mac = (m: string) => createHmac('sha256', 'test-secret').update(m).digest('base64url');
@@ -437,5 +438,15 @@ describe.each(testDatabases())('payments on $name', (tdb) => {
       await expect(pay.withdrawals.withdraw(owner, { amount: available, currency: 'CNY', card, idempotencyKey: 'all' })).resolves.toMatchObject({ status: 'succeeded' });
       expect(await merchant('m-payout')).toMatchObject({ available: { CNY: 0 }, held: { CNY: 30_00 } });
     });
+  });
+
+  it('writes only events the events contract declares, each with the data it declares', async () => {
+    const written = await db.kysely.selectFrom('webhook_events').select(['type', 'payload', 'subject']).execute();
+    expect(new Set(written.map((e) => e.type))).toEqual(new Set(eventTypes));
+    for (const e of written) {
+      expect(isEventType(e.type)).toBe(true);
+      const body = eventEnvelope(e.type as EventType).strict().parse(JSON.parse(e.payload));
+      expect(e.subject).toBe(body.data.orderId);
+    }
   });
 });

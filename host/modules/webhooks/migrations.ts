@@ -55,4 +55,19 @@ export const webhooksMigrations: ModuleMigrations = {
       await db.schema.createIndex('webhook_attempts_delivery').on('webhook_attempts').columns(['delivery_id', 'at']).execute();
     },
   },
+  '2026-12-08-20-webhooks-event-subject': {
+    // What each event is about (an order, for every event so far), so the delivery log names it
+    // without parsing payloads; earlier events get theirs from the payload once, here.
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('webhook_events').addColumn('subject', 'text').execute();
+      for (;;) {
+        const rows = await db.selectFrom('webhook_events').select(['id', 'payload']).where('subject', 'is', null).where('payload', 'like', '%"orderId":"%').limit(500).execute();
+        if (!rows.length) break;
+        for (const r of rows) {
+          const orderId = (JSON.parse(r.payload) as { data?: { orderId?: unknown } }).data?.orderId;
+          await db.updateTable('webhook_events').set({ subject: typeof orderId === 'string' ? orderId : '' }).where('id', '=', r.id).execute();
+        }
+      }
+    },
+  },
 };

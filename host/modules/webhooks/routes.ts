@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRoutes, errorResponses, json, jsonBody, requireMerchant, signedIn } from '../../http/index.ts';
-import { eventTypes, type DeliveryView, type EndpointView, type Webhooks } from './service.ts';
+import { eventTypes } from '../../../sdk/contract/event-names.ts';
+import type { DeliveryView, EndpointView, Webhooks } from './service.ts';
 
 const tags = ['webhooks'];
 const Endpoint = z.custom<EndpointView>().openapi('WebhookEndpoint', { type: 'object' });

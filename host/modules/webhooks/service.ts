@@ -6,7 +6,7 @@ import { signWebhook } from '../../../sdk/server/webhooks.ts';
 import { isIP } from 'node:net';
 import { guardedLookup, isForbiddenAddress, systemResolve, type Resolve } from '../../bridge/net/addresses.ts';
 import { newId, sortableId } from '../../db/index.ts';
-import type { WebhookEventType } from './outbox.ts';
+import { eventTypes, isEventType } from '../../../sdk/contract/events.ts';
 import type { WebhooksTables } from './tables.ts';
 
 /**
@@ -15,12 +15,6 @@ import type { WebhooksTables } from './tables.ts';
  */
 export const retrySchedule = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600];
 
-export const eventTypes: WebhookEventType[] = ['order.paid', 'order.refunded', 'order.released', 'order.shipped', 'dispute.opened', 'dispute.answered', 'dispute.resolved'];
-
-function orderOf(payload: string): string | null {
-  const data = (JSON.parse(payload) as { data?: { orderId?: unknown } }).data;
-  return typeof data?.orderId === 'string' ? data.orderId : null;
-}
 
 /** One try at sending a delivery: when, what the endpoint answered (or the error), how long it took. */
 export interface AttemptView {
@@ -100,7 +94,7 @@ export function createWebhooks(options: WebhooksOptions) {
   async function addEndpoint(merchantId: string, input: { url: string; events?: string[] }): Promise<EndpointView & { secret: string }> {
     const url = checkUrl(input.url, options.dev);
     const events = input.events?.length ? input.events : ['*'];
-    for (const e of events) if (e !== '*' && !eventTypes.includes(e as WebhookEventType)) throw new AtriumError('invalid_args', `No event type "${e}"; the types are ${eventTypes.join(', ')}.`);
+    for (const e of events) if (e !== '*' && !isEventType(e)) throw new AtriumError('invalid_args', `No event type "${e}"; the types are ${eventTypes.join(', ')}.`);
     const count = await db.selectFrom('webhook_endpoints').select((eb) => eb.fn.countAll().as('n')).where('merchant_id', '=', merchantId).executeTakeFirstOrThrow();
     if (Number(count.n) >= 20) throw new AtriumError('quota_exceeded', 'A merchant may register at most 20 endpoints.');
     const row = { id: `ep_${newId().replace(/-/g, '').slice(0, 20)}`, merchant_id: merchantId, url, secret: `whsec_${randomBytes(24).toString('base64')}`, events: JSON.stringify(events), enabled: 1, created_at: clock().toISOString() };
@@ -278,13 +272,13 @@ export function createWebhooks(options: WebhooksOptions) {
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
       .selectAll('d')
-      .select(['e.type', 'e.payload'])
+      .select(['e.type', 'e.subject'])
       .where('e.merchant_id', '=', merchantId);
     if (opts.endpointId) q = q.where('d.endpoint_id', '=', opts.endpointId);
     if (opts.status) q = q.where('d.status', '=', opts.status);
     const rows = await q.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(Math.min(opts.limit ?? 100, 500)).execute();
     return rows.map((r) => ({
-      id: r.id, eventId: r.event_id, eventType: r.type, orderId: orderOf(r.payload), endpointId: r.endpoint_id, status: r.status, attempts: Number(r.attempts),
+      id: r.id, eventId: r.event_id, eventType: r.type, orderId: r.subject || null, endpointId: r.endpoint_id, status: r.status, attempts: Number(r.attempts),
       nextAttemptAt: r.next_attempt_at, lastStatus: r.last_status, lastError: r.last_error, deliveredAt: r.delivered_at, createdAt: r.created_at,
     }));
   }

@@ -21,6 +21,8 @@ export interface WebhooksTables {
     created_at: string;
     /** 1 once a delivery row exists for each endpoint that wants it. */
     fanned_out: number;
+    /** The id of what the event is about (the events contract names the field): an order so far. */
+    subject: string | null;
   };
   webhook_deliveries: {
     id: string;

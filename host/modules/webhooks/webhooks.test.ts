@@ -82,8 +82,13 @@ describe.each(testDatabases())('webhook delivery on $name', (tdb) => {
     await db.close();
   });
 
+  const order = { orderId: 'ord_1', appId: 'app_1', outTradeNo: null, currency: 'CNY' };
   const emit = (merchantId: string, type: 'order.paid' | 'order.refunded' = 'order.paid') =>
-    db.kysely.transaction().execute((trx) => enqueue(trx, { merchantId, type, at: new Date(time).toISOString(), data: { orderId: 'ord_1' } }));
+    db.kysely.transaction().execute((trx) =>
+      enqueue(trx, type === 'order.paid'
+        ? { merchantId, type, at: new Date(time).toISOString(), data: { ...order, amount: 10_00, paidAt: new Date(time).toISOString() } }
+        : { merchantId, type, at: new Date(time).toISOString(), data: { ...order, refundId: 'rfd_1', amount: 1_00, refundedAmount: 1_00 } }),
+    );
 
   it('retries a failing receiver with backoff until it takes the event, which it applies once', async () => {
     const ep = await hooks.addEndpoint('m-retry', { url });

@@ -52,13 +52,5 @@ export const paymentsApi = {
   redeliver: (deliveryId: string) => request<{ delivery: DeliveryView }>('POST', `/api/merchant/webhooks/deliveries/${seg(deliveryId)}/redeliver`).then((r) => r.delivery),
 };
 
-/** Every event type a merchant can subscribe to, in words (a new type that is not here fails to compile). */
-export const eventTypeText: Record<WebhookEventType, string> = {
-  'order.paid': 'An order was paid',
-  'order.shipped': 'An order was marked shipped',
-  'order.released': 'An order settled to your balance',
-  'order.refunded': 'A refund was made',
-  'dispute.opened': 'A buyer opened a dispute',
-  'dispute.answered': 'You answered a dispute',
-  'dispute.resolved': 'Atrium decided a dispute',
-};
+/** Every event type a merchant can subscribe to, in words, from the events contract. */
+export { eventNames, eventTypes } from '../../../sdk/contract/event-names.ts';

@@ -9,7 +9,7 @@ import type { DeskContext, Page } from '../../desk/context.ts';
 import { actionButton, copyable, empty, failure, field, formError, input, loading, mono, note, pageHead, panel } from '../../desk/ui.ts';
 import { deliveryLog } from '../deliveries.ts';
 import { shownOnce } from '../secret.ts';
-import { eventTypeText, paymentsApi, type EndpointView, type WebhookEventType } from '../payments-api.ts';
+import { eventNames, eventTypes, paymentsApi, type EndpointView, type WebhookEventType } from '../payments-api.ts';
 import type { ConsoleRoute } from '../routes.ts';
 
 export function webhooksPage(ctx: DeskContext<ConsoleRoute>): Page {
@@ -65,11 +65,11 @@ export function webhooksPage(ctx: DeskContext<ConsoleRoute>): Page {
 
   function addPanel(): HTMLElement {
     const url = input({ name: 'url', type: 'url', required: true, maxLength: 2000, placeholder: 'https://example.com/atrium/webhooks', spellcheck: false });
-    const boxes = (Object.keys(eventTypeText) as WebhookEventType[]).map((t) => {
+    const boxes = eventTypes.map((t) => {
       const box = el('input', '');
       box.type = 'checkbox';
       box.value = t;
-      return el('label', 'desk-check-option', box, el('span', '', el('span', 'desk-mono', t), ' ', el('span', 'desk-muted', eventTypeText[t])));
+      return el('label', 'desk-check-option', box, el('span', '', el('span', 'desk-mono', t), ' ', el('span', 'desk-muted', eventNames[t].summary)));
     });
     const events = el('fieldset', 'desk-reason-row desk-events', el('legend', 'desk-legend', 'Events'), note('Tick none for every event, including types added later.'), ...boxes);
     const error = formError();
