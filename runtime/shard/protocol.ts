@@ -1,7 +1,9 @@
 /** Messages between the main thread and a shard worker. Both sides import these types. */
 import type { ErrorBody, Frame, Json, ShellEvent } from '../../sdk/contract/index.ts';
 import type { Limits } from '../limits.ts';
-import type { Patch } from '../view/diff.ts';
+import type { ViewUpdate } from '../../lib/frames.ts';
+
+export type { ViewUpdate } from '../../lib/frames.ts';
 
 /** What the runtime needs of a manifest: the page routes (first is home) and the tab pages. */
 export interface PageConfig {
@@ -46,19 +48,6 @@ export type Envelope = Request & { id: number };
 
 export type Response = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: ErrorBody };
 
-export interface ViewUpdate {
-  /** Counts frames of this session; a shell that missed one asks for the full view. */
-  seq: number;
-  route: string;
-  title: string;
-  stack: string[];
-  /** The whole view, on the first frame and whenever the route changed or a diff would not be smaller. */
-  view?: Frame['view'];
-  /** Changes to the view of frame `base`, applied in order. */
-  patches?: Patch[];
-  /** The frame `patches` apply to when it is not `seq - 1` (an event's answer to a shell that had `base`). */
-  base?: number;
-}
 
 /** Told by a shard without being asked. */
 export type Notice =

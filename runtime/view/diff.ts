@@ -1,13 +1,7 @@
+import type { Patch } from '../../lib/frames.ts';
 import type { ViewChild, ViewNode } from '../../sdk/contract/index.ts';
 
-/**
- * Changes that turn one view into the next. Paths index children from the root. A shell applies
- * them in order with `applyPatches`.
- */
-export type Patch =
-  | { op: 'replace'; path: number[]; node: ViewChild }
-  | { op: 'props'; path: number[]; set: Record<string, unknown>; unset: string[] }
-  | { op: 'children'; path: number[]; children: ViewChild[] };
+export { applyPatches, type Patch } from '../../lib/frames.ts';
 
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -63,29 +57,4 @@ export function diffView(prev: ViewNode, next: ViewNode): Patch[] {
   };
   walk(prev, next, []);
   return out;
-}
-
-/** Applies patches to a view, returning a new tree; the old one is left as it was. */
-export function applyPatches(view: ViewNode, patches: Patch[]): ViewNode {
-  let root: ViewChild = view;
-  for (const p of patches) root = applyAt(root, p.path, 0, p);
-  if (typeof root === 'string') throw new Error('a patch replaced the root with text');
-  return root;
-}
-
-function applyAt(node: ViewChild, path: number[], depth: number, p: Patch): ViewChild {
-  if (depth === path.length) {
-    if (p.op === 'replace') return p.node;
-    if (typeof node === 'string') throw new Error('a patch addressed text as a node');
-    if (p.op === 'children') return { ...node, children: p.children };
-    const props = { ...node.props, ...p.set };
-    for (const k of p.unset) delete props[k];
-    return { ...node, props };
-  }
-  if (typeof node === 'string') throw new Error('a patch path goes through text');
-  const i = path[depth]!;
-  if (i < 0 || i >= node.children.length) throw new Error('a patch path is out of range');
-  const children = node.children.slice();
-  children[i] = applyAt(children[i]!, path, depth + 1, p);
-  return { ...node, children };
 }

@@ -11,7 +11,7 @@
  * r.patch(update.patches);   // or the changes since the last one
  */
 import type { Json, ShellEvent, ViewChild, ViewNode } from '../contract/view.ts';
-import { applyPatches, type Patch } from '../../runtime/view/diff.ts';
+import { applyPatches, type Patch } from '../../lib/frames.ts';
 import { create, fieldValue, update, type DrawContext, type Mounted } from './components.ts';
 
 export { componentCss } from './styles.ts';

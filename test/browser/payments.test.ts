@@ -15,7 +15,7 @@ import { loadConfig } from '../../host/config.ts';
 import { feeOf, simulatedCards } from '../../host/modules/payments/index.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
 import { demoAccounts } from '../../host/seed/demo.ts';
-import { formatMoney, parseMoney } from '../../host/web/common/money.ts';
+import { formatMoney, parseMoney } from '../../lib/money.ts';
 import { verifyWebhook } from '../../sdk/server/webhooks.ts';
 import { person, shot, signInConsole as signIn, WAIT, type Login, type Person } from './people.ts';
 import { launchChromium } from './chromium.ts';

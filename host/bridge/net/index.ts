@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { Agent, request } from 'undici';
 import { AtriumError, type HostImplementation } from '../../../sdk/contract/index.ts';
-import { domainAllowed } from '../../../sdk/cli/dev/net.ts';
+import { domainAllowed } from '../../../lib/domains.ts';
 import type { BridgeContext } from '../context.ts';
 import { guardedLookup, isForbiddenAddress, RefusedAddressError, systemResolve, type Resolve } from './addresses.ts';
 import { decodeBody, readCapped } from './body.ts';

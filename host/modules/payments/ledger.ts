@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AtriumError } from '../../../sdk/contract/index.ts';
-import { formatMoney } from '../../web/common/money.ts';
+import { formatMoney } from '../../../lib/money.ts';
 import { now, prepared, sortableId } from '../../db/index.ts';
 import type { AccountKind, PaymentsTables, TransferKind } from './tables.ts';
 

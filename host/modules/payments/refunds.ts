@@ -1,5 +1,5 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
-import { formatMoney } from '../../web/common/money.ts';
+import { formatMoney } from '../../../lib/money.ts';
 import { newId } from '../../db/index.ts';
 import { enqueue } from '../webhooks/outbox.ts';
 import type { PayContext } from './context.ts';

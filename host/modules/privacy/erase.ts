@@ -1,6 +1,6 @@
 import { AtriumError } from '../../../sdk/contract/errors.ts';
 // The pages' own money formatter (pure), so the message reads as the wallet does.
-import { formatMoney } from '../../web/common/money.ts';
+import { formatMoney } from '../../../lib/money.ts';
 
 export interface EraseParts {
   confirmPassword(userId: string, password: string): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import { el } from '../../../sdk/view/chrome/index.ts';
 import { formMessage, isSignedOut } from '../common/http.ts';
-import { formatMoney, parseMoney } from '../common/money.ts';
+import { formatMoney, parseMoney } from '../../../lib/money.ts';
 import type { DeskContext } from '../desk/context.ts';
 import { actionButton, field, formError, input, note, textarea } from '../desk/ui.ts';
 import { adminApi, type DisputeDecision, type DisputeEntry } from './api.ts';

@@ -5,7 +5,7 @@
  */
 import type { DisputeView, OrderItem, OrderStatus, OrderView, RefundView } from '../../modules/payments/index.ts';
 import type { TransferKind } from '../../modules/payments/tables.ts';
-import { formatMoney } from './money.ts';
+import { formatMoney } from '../../../lib/money.ts';
 
 export type Tone = 'green' | 'blue' | 'orange' | 'red' | 'grey';
 

@@ -3,7 +3,7 @@
  * payouts from the available balance), and the card number as typed. Pure (no DOM), tested in Node.
  */
 import type { WithdrawalView } from '../../modules/payments/index.ts';
-import { formatMoney } from './money.ts';
+import { formatMoney } from '../../../lib/money.ts';
 import type { Label } from './orders.ts';
 
 const STATUS: Record<WithdrawalView['status'], Label> = {

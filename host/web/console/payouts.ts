@@ -6,7 +6,7 @@
 import { el } from '../../../sdk/view/chrome/index.ts';
 import { ApiError, formMessage, idempotencyKey, isSignedOut } from '../common/http.ts';
 import { formatDateTime } from '../common/format.ts';
-import { formatMoney, parseMoney } from '../common/money.ts';
+import { formatMoney, parseMoney } from '../../../lib/money.ts';
 import { cardDigits, withdrawalOutcome, withdrawalStatusLabel } from '../common/withdrawals.ts';
 import type { DeskContext } from '../desk/context.ts';
 import { actionButton, badge, failure, field, formError, input, loading, note, panel, select } from '../desk/ui.ts';

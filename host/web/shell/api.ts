@@ -3,7 +3,7 @@
  * consoles, in ../common/http.ts).
  */
 import type { Json, ShellEvent } from '../../../sdk/contract/view.ts';
-import type { ViewUpdate } from '../../../runtime/index.ts';
+import type { ViewUpdate } from '../../../lib/frames.ts';
 import type { AppSummary } from '../../modules/apps/index.ts';
 import type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/index.ts';
 import type { Transfer } from '../../modules/payments/ledger.ts';

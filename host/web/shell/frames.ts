@@ -4,9 +4,9 @@
  * the shell said it had (`base`). Older frames are ignored, and patches against a frame the shell
  * does not have cannot be applied, so the stream must be reread from a whole frame.
  */
-import { applyPatches } from '../../../runtime/view/diff.ts';
+import { applyPatches } from '../../../lib/frames.ts';
 import type { ViewNode } from '../../../sdk/contract/view.ts';
-import type { ViewUpdate } from '../../../runtime/index.ts';
+import type { ViewUpdate } from '../../../lib/frames.ts';
 
 export type FrameResult = 'applied' | 'stale' | 'gap';
 

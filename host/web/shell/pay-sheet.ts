@@ -11,7 +11,7 @@
 import { button, el, type Dialog, type Overlays } from '../../../sdk/view/chrome/index.ts';
 import type { ShellMessage } from '../../sessions/messages.ts';
 import { formatDateTime } from '../common/format.ts';
-import { formatMoney } from '../common/money.ts';
+import { formatMoney } from '../../../lib/money.ts';
 import { api, ApiError } from './api.ts';
 import { errorLine } from './form.ts';
 import { afterPayError, firstStep, suggestedTopUp } from './pay-state.ts';

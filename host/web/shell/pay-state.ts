@@ -3,7 +3,7 @@
  * what it does after each answer of the host to a payment, and what it offers to top up. Pure (no
  * DOM), tested in Node.
  */
-import { minorDigits } from '../common/money.ts';
+import { minorDigits } from '../../../lib/money.ts';
 import type { Wallet } from './api.ts';
 
 export type FirstStep = { step: 'set-pin' } | { step: 'locked'; until: string } | { step: 'pay'; balance: number; shortfall: number };

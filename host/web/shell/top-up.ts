@@ -6,7 +6,7 @@
  */
 import { button, el } from '../../../sdk/view/chrome/index.ts';
 import { formMessage, idempotencyKey } from '../common/http.ts';
-import { formatMoney, moneyInputValue, parseMoney } from '../common/money.ts';
+import { formatMoney, moneyInputValue, parseMoney } from '../../../lib/money.ts';
 import { api, ApiError, type TopUpView } from './api.ts';
 import { errorLine, field, submitting } from './form.ts';
 

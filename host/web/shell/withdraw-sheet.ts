@@ -6,7 +6,7 @@
  */
 import { button, el, type Overlays } from '../../../sdk/view/chrome/index.ts';
 import { formMessage, idempotencyKey } from '../common/http.ts';
-import { formatMoney, moneyInputValue, parseMoney } from '../common/money.ts';
+import { formatMoney, moneyInputValue, parseMoney } from '../../../lib/money.ts';
 import { cardDigits, maskedCard, withdrawalOutcome } from '../common/withdrawals.ts';
 import { api, type WithdrawalView } from './api.ts';
 import { errorLine, field, submitting } from './form.ts';

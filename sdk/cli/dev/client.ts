@@ -3,7 +3,7 @@
  * program with the DOM renderer inside host-drawn chrome, and sends the user's actions back.
  */
 import type { ViewNode } from '../../contract/view.ts';
-import { applyPatches } from '../../../runtime/view/diff.ts';
+import { applyPatches } from '../../../lib/frames.ts';
 import { createRenderer } from '../../view/dom.ts';
 import { el } from '../../view/chrome/index.ts';
 import { createChrome } from './chrome.ts';

@@ -1,18 +1,8 @@
+import { domainAllowed } from '../../../lib/domains.ts';
 import { AtriumError, type ArgsOutput, type Json, type ResultOf } from '../../contract/index.ts';
 
 const MAX_BODY = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000;
-
-/** Whether a host matches an allowlist entry: `api.example.com`, `*.example.com`, `localhost:8080`. */
-export function domainAllowed(host: string, port: string, domains: readonly string[]): boolean {
-  const h = host.toLowerCase();
-  return domains.some((d) => {
-    const entry = d.toLowerCase();
-    if (entry.startsWith('localhost')) return `${h}${port ? `:${port}` : ''}` === entry || (h === 'localhost' && entry === 'localhost');
-    if (entry.startsWith('*.')) return h.endsWith(entry.slice(1)) && h.length > entry.length - 1;
-    return h === entry;
-  });
-}
 
 /** `net.request` for real: allowlisted hosts only, a timeout, a bounded response body. */
 export async function netRequest(a: ArgsOutput<'net.request'>, domains: string[]): Promise<ResultOf<'net.request'>> {

@@ -5,7 +5,7 @@
  */
 import { el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
-import { formatMoney } from '../../common/money.ts';
+import { formatMoney } from '../../../../lib/money.ts';
 import { disputeStatusLabel } from '../../common/orders.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
 import { badge, empty, failure, facts, filterChips, loading, mono, pageHead } from '../../desk/ui.ts';

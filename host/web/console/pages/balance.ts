@@ -5,7 +5,7 @@
  */
 import { el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
-import { formatMoney } from '../../common/money.ts';
+import { formatMoney } from '../../../../lib/money.ts';
 import { transferLabel } from '../../common/orders.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
 import { actionButton, failure, loading, note, pageHead, panel, select } from '../../desk/ui.ts';

@@ -7,7 +7,7 @@ import { button, el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
 import { ApiError } from '../../common/http.ts';
 import { appIcon } from '../../common/icon.ts';
-import { formatMoney } from '../../common/money.ts';
+import { formatMoney } from '../../../../lib/money.ts';
 import { feeOf } from '../../../modules/payments/fee.ts';
 import { disputeStatusLabel, merchantActions, orderStatusLabel, refundBy, refundStatusLabel } from '../../common/orders.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';

@@ -6,7 +6,7 @@
 import { el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
 import { appIcon } from '../../common/icon.ts';
-import { formatMoney } from '../../common/money.ts';
+import { formatMoney } from '../../../../lib/money.ts';
 import { itemsSummary, orderStatusLabel } from '../../common/orders.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
 import { actionButton, badge, empty, failure, loading, pageHead, select } from '../../desk/ui.ts';

@@ -9,7 +9,7 @@ import { api, type AppSummary, type Authorization } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';
 import { homeFrame, section, skeletonRows } from '../home.ts';
 import { appIcon, initial } from '../../common/icon.ts';
-import { formatBalances } from '../../common/money.ts';
+import { formatBalances } from '../../../../lib/money.ts';
 import { recentApps } from '../recent.ts';
 import { mePaths } from '../router.ts';
 

@@ -7,7 +7,7 @@ import { button, el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
 import { ApiError, formMessage } from '../../common/http.ts';
 import { appIcon } from '../../common/icon.ts';
-import { formatMoney, moneyInputValue, parseMoney } from '../../common/money.ts';
+import { formatMoney, moneyInputValue, parseMoney } from '../../../../lib/money.ts';
 import { askableLeft, buyerActions, disputeStatusLabel, orderStatusLabel, refundBy, refundStatusLabel } from '../../common/orders.ts';
 import { api, type OrderView } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';

@@ -5,7 +5,7 @@
 import { button, el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
 import { appIcon } from '../../common/icon.ts';
-import { formatMoney } from '../../common/money.ts';
+import { formatMoney } from '../../../../lib/money.ts';
 import { itemsSummary, orderStatusLabel } from '../../common/orders.ts';
 import { api, type AppSummary, type OrderView } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';

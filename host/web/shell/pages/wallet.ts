@@ -5,7 +5,7 @@
  */
 import { button, el } from '../../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../../common/format.ts';
-import { formatMoney } from '../../common/money.ts';
+import { formatMoney } from '../../../../lib/money.ts';
 import { transferLabel } from '../../common/orders.ts';
 import { withdrawalStatusLabel } from '../../common/withdrawals.ts';
 import { api, type StatementEntry, type Wallet, type WithdrawalView } from '../api.ts';

@@ -1,7 +1,7 @@
 /**
- * Money as Atrium's own pages write and read it. The host counts in integer minor units (fen,
- * cents); people see and type major units with a symbol: CNY 9600 is `¥96.00`. Pure (no DOM),
- * tested in Node.
+ * Money as Atrium writes and reads it, on every side: the host's messages, the pages, the CLI.
+ * The host counts in integer minor units (fen, cents); people see and type major units with a
+ * symbol: CNY 9600 is `¥96.00`. Pure (no DOM, no dependency), tested in Node.
  */
 
 /** Currencies whose minor unit is not a hundredth (ISO 4217 exponents); every other has 2. */
