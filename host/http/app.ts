@@ -3,6 +3,7 @@ import { authenticate } from './auth.ts';
 import { limitBodies } from './body-limit.ts';
 import type { AppEnv, AppSecretVerifier, TokenVerifier } from './env.ts';
 import { errorHandler, errorResponse, validationHook } from './errors.ts';
+import { guardInput } from './input-guard.ts';
 import { json, registerDocument } from './openapi.ts';
 
 export interface HttpDeps {
@@ -31,8 +32,8 @@ const health = createRoute({
 });
 
 /**
- * The host's HTTP app: one error mapping, one body cap, one authentication step, module routes
- * declared with zod schemas and documented at /api/openapi.json.
+ * The host's HTTP app: one error mapping, one body cap, one authentication step, one guard against
+ * text no database keeps, module routes declared with zod schemas and documented at /api/openapi.json.
  */
 export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -51,6 +52,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
     return (large.find((l) => l.path.test(c.req.path))?.check ?? standard)(c, next);
   });
   app.use('*', authenticate({ verify: deps.verifyToken, verifyAppSecret: deps.verifyAppSecret, trustedOrigins: new Set(deps.trustedOrigins ?? []) }));
+  app.use('*', guardInput());
 
   app.openapi(health, (c) => c.json({ ok: true as const }, 200));
   for (const routes of deps.routes ?? []) app.route('/', routes);
