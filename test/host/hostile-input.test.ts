@@ -8,7 +8,7 @@ import type { Db } from '../../host/db/index.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
 import { testDatabases } from '../support/databases.ts';
 import { rawProgram } from '../support/programs.ts';
-import { client, signIn, type Call } from './platform-client.ts';
+import { client, rawRequest, signIn, type Call } from './platform-client.ts';
 import { PASSWORD, sessionCookie, signUp, startTestHost, uniqueEmail, type TestHost } from './support.ts';
 
 const sqlBreakers = [`' OR 1=1 --`, `"; DROP TABLE identity_accounts; --`, `'); DELETE FROM identity_accounts; --`, `\\'; SELECT pg_sleep(10); --`];
@@ -245,5 +245,19 @@ describe.each(testDatabases())('hostile input against the whole platform on $nam
     const res = await client(platform.url)('/api/versions/x/assets/%E0%A4%A');
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/percent-escape/) });
+  });
+
+  // Node refuses these before the app sees them; they are sent over a socket as no client would.
+  const refusedByNode: [string, string, number, string][] = [
+    ['headers over 16 KiB', `GET /api/apps HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`, 413, 'too_large'],
+    ['a URL over 16 KiB', `GET /api/apps?search=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, 413, 'too_large'],
+    ['Content-Length beside Transfer-Encoding', 'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n0\r\n\r\n', 400, 'invalid_request'],
+  ];
+
+  it.each(refusedByNode)('answers %s in the API error shape', async (_what, request, status, code) => {
+    const res = await rawRequest(platform.url, request);
+    expect(res.status).toBe(status);
+    expect(res.headers).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(res.body)).toEqual({ error: { code, message: expect.any(String) } });
   });
 });
