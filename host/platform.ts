@@ -107,6 +107,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     verifyToken: identity.verifyToken,
     verifyAppSecret: identity.verifyAppSecret,
     trustedOrigins: config.publicOrigin ? [config.publicOrigin] : [],
+    trustedProxies: config.trustedProxies,
     routes: [
       identity.routes,
       appsRoutes(apps),

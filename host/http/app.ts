@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authenticate } from './auth.ts';
+import { readClientAddress } from './client-address.ts';
 import { limitBodies } from './body-limit.ts';
 import type { AppEnv, AppSecretVerifier, TokenVerifier } from './env.ts';
 import { errorHandler, errorResponse, validationHook } from './errors.ts';
@@ -23,6 +24,8 @@ export interface HttpDeps {
   largeBodies?: { path: RegExp; maxBytes: number }[];
   /** Where faults (500s) are reported; the client sees only a generic message. */
   log?: (line: string) => void;
+  /** Reverse proxies in front whose X-Forwarded-For entries are believed; none unless told. */
+  trustedProxies?: number;
 }
 
 const health = createRoute({
@@ -46,6 +49,7 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
     c.set('secureCookies', !deps.dev);
     await next();
   });
+  app.use('*', readClientAddress(deps.trustedProxies ?? 0));
   const standard = limitBodies(maxSize);
   const large = (deps.largeBodies ?? []).map((l) => ({ path: l.path, check: limitBodies(l.maxBytes) }));
   app.use('*', function limitBody(c, next) {
