@@ -18,10 +18,10 @@ const WRONG_LOGIN = 'The email or password is wrong.';
 
 /**
  * Where a signed-in account's password checks count from (changing the password, erasing the
- * account): one source of their own, so a thief holding a session cannot guess on without bound,
- * and whatever they do leaves signing in, from anywhere, to the owner.
+ * account): a source of that account's own, so a thief holding a session cannot guess on without
+ * bound, signing in stays open to the owner, and no other account's checks count with them.
  */
-const SIGNED_IN = 'a signed-in session';
+const signedIn = (accountId: string) => `a signed-in session of ${accountId}`;
 
 /** The password hash of an erased account: not a hash at all, so no password ever matches it. */
 const ERASED = 'erased';
@@ -32,7 +32,7 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
   async function confirmPassword(id: string, password: string): Promise<void> {
     const row = await db.selectFrom('identity_accounts').selectAll().where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
     if (!row) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
-    const attempt = { account: `${row.kind}:${row.email}`, source: SIGNED_IN };
+    const attempt = { account: `${row.kind}:${row.email}`, source: signedIn(row.id) };
     await throttle.check(attempt);
     if (!(await verifyPassword(password, row.password_hash))) {
       await throttle.failed(attempt);
