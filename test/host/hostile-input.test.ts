@@ -53,6 +53,12 @@ describe.each(testDatabases())('hostile input on $name', (tdb) => {
     expect((await res.json()).error).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/email: .*NUL/) });
   });
 
+  it('refuses a NUL in a form field as it does in JSON', async () => {
+    const res = await host.call('POST', '/api/auth/login', { raw: 'email=mei%00%40example.com&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/email: .*NUL/) });
+  });
+
   it('gives HTML in a display name back as JSON text, never as markup', async () => {
     const name = `<script>alert(1)</script><img src=x onerror=alert(2)>`;
     const { cookie, account } = await signUp(host, name);
