@@ -20,6 +20,12 @@ describe('the host configuration', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
 
+  it('believes no X-Forwarded-For unless told how many proxies stand in front', () => {
+    expect(loadConfig({}).trustedProxies).toBe(0);
+    expect(loadConfig({ ATRIUM_TRUSTED_PROXIES: '1' }).trustedProxies).toBe(1);
+    expect(() => loadConfig({ ATRIUM_TRUSTED_PROXIES: 'all' })).toThrow(/ATRIUM_TRUSTED_PROXIES/);
+  });
+
   it('takes the first admin only with both email and password', () => {
     expect(() => loadConfig({ ATRIUM_ADMIN_EMAIL: 'root@example.com' })).toThrow(/go together/);
     expect(loadConfig({ ATRIUM_ADMIN_EMAIL: 'root@example.com', ATRIUM_ADMIN_PASSWORD: 'a long password' }).admin).toEqual({ email: 'root@example.com', password: 'a long password' });

@@ -32,6 +32,11 @@ export interface Config {
   review: ReviewPolicy;
   /** The platform's fee on funds released to merchants, in basis points (60 = 0.6%). */
   feeBps: number;
+  /**
+   * Reverse proxies in front of the host that append the client's address to X-Forwarded-For;
+   * the address that many hops back is the client's (sign-in throttling counts by it).
+   */
+  trustedProxies: number;
 }
 
 export interface ReviewPolicy {
@@ -70,6 +75,7 @@ const schema = z.object({
   ATRIUM_RESTRICTED_CATEGORIES: list.optional(),
   ATRIUM_BANNED_TERMS: list.optional(),
   ATRIUM_PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(60),
+  ATRIUM_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 /** Reads and checks the environment; a bad value fails start-up with a message naming it. */
@@ -99,5 +105,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       bannedTerms: e.ATRIUM_BANNED_TERMS ?? defaultReviewPolicy.bannedTerms,
     },
     feeBps: e.ATRIUM_PLATFORM_FEE_BPS,
+    trustedProxies: e.ATRIUM_TRUSTED_PROXIES,
   };
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ import { netBridge } from './bridge/net/index.ts';
 import { createMemoryBus } from './bus/index.ts';
 import type { Config } from './config.ts';
 import { connect, migrate, type Db } from './db/index.ts';
-import { createHttpApp } from './http/index.ts';
+import { answerClientErrors, createHttpApp } from './http/index.ts';
 import { adminRoutes, appsMigrations, appsRoutes, createAppsService, createChecker, createLifecycle, merchantRoutes, versionUpload } from './modules/apps/index.ts';
 import { createIdentity, identityMigrations, loadPlatformSecret } from './modules/identity/index.ts';
 import { createPayments, paymentMerchantRoutes, paymentsBridge, paymentsMigrations, paymentUserRoutes, simulatedProvider } from './modules/payments/index.ts';
@@ -106,6 +107,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     verifyToken: identity.verifyToken,
     verifyAppSecret: identity.verifyAppSecret,
     trustedOrigins: config.publicOrigin ? [config.publicOrigin] : [],
+    trustedProxies: config.trustedProxies,
     routes: [
       identity.routes,
       appsRoutes(apps),
@@ -134,6 +136,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.hostname }, () => resolve(s));
+    answerClientErrors(s as Server);
   });
   const { port } = server.address() as AddressInfo;
   return {

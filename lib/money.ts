@@ -3,15 +3,16 @@
  * The host counts in integer minor units (fen, cents); people see and type major units with a
  * symbol: CNY 9600 is `¥96.00`. Pure (no DOM, no dependency), tested in Node.
  */
-
-/** Currencies whose minor unit is not a hundredth (ISO 4217 exponents); every other has 2. */
-const EXPONENTS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, UGX: 0, BHD: 3, JOD: 3, KWD: 3, OMR: 3, TND: 3 };
+import { currencyExponents, isSupportedCurrency } from '../../../sdk/contract/currencies.ts';
 
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', HKD: 'HK$', JPY: '¥', TWD: 'NT$', SGD: 'S$' };
 
-/** How many decimal places a currency's minor unit has: 2 for CNY, 0 for JPY. */
+/**
+ * How many decimal places a currency's minor unit has: 2 for CNY, 0 for JPY, 3 for KWD; the ISO
+ * 4217 exponent of every currency the platform keeps money in. Money is never in any other.
+ */
 export function minorDigits(currency: string): number {
-  return EXPONENTS[currency] ?? 2;
+  return isSupportedCurrency(currency) ? currencyExponents[currency] : 2;
 }
 
 /** `12,345.60` for 1234560 minor units of a 2-digit currency: no sign, no symbol. */

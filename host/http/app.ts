@@ -1,8 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authenticate } from './auth.ts';
+import { readClientAddress } from './client-address.ts';
 import { limitBodies } from './body-limit.ts';
 import type { AppEnv, AppSecretVerifier, TokenVerifier } from './env.ts';
 import { errorHandler, errorResponse, validationHook } from './errors.ts';
+import { guardInput } from './input-guard.ts';
 import { json, registerDocument } from './openapi.ts';
 
 export interface HttpDeps {
@@ -22,6 +24,8 @@ export interface HttpDeps {
   largeBodies?: { path: RegExp; maxBytes: number }[];
   /** Where faults (500s) are reported; the client sees only a generic message. */
   log?: (line: string) => void;
+  /** Reverse proxies in front whose X-Forwarded-For entries are believed; none unless told. */
+  trustedProxies?: number;
 }
 
 const health = createRoute({
@@ -31,8 +35,8 @@ const health = createRoute({
 });
 
 /**
- * The host's HTTP app: one error mapping, one body cap, one authentication step, module routes
- * declared with zod schemas and documented at /api/openapi.json.
+ * The host's HTTP app: one error mapping, one body cap, one authentication step, one guard against
+ * text no database keeps, module routes declared with zod schemas and documented at /api/openapi.json.
  */
 export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -45,12 +49,14 @@ export function createHttpApp(deps: HttpDeps): OpenAPIHono<AppEnv> {
     c.set('secureCookies', !deps.dev);
     await next();
   });
+  app.use('*', readClientAddress(deps.trustedProxies ?? 0));
   const standard = limitBodies(maxSize);
   const large = (deps.largeBodies ?? []).map((l) => ({ path: l.path, check: limitBodies(l.maxBytes) }));
   app.use('*', function limitBody(c, next) {
     return (large.find((l) => l.path.test(c.req.path))?.check ?? standard)(c, next);
   });
   app.use('*', authenticate({ verify: deps.verifyToken, verifyAppSecret: deps.verifyAppSecret, trustedOrigins: new Set(deps.trustedOrigins ?? []) }));
+  app.use('*', guardInput());
 
   app.openapi(health, (c) => c.json({ ok: true as const }, 200));
   for (const routes of deps.routes ?? []) app.route('/', routes);

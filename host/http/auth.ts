@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { AtriumError } from '../../sdk/contract/errors.ts';
+import { NUL } from '../../sdk/contract/text.ts';
 import { checkOrigin, isStateChanging } from './csrf.ts';
 import type { AccountKind, AppEnv, AppSecretVerifier, Principal, TokenVerifier } from './env.ts';
 import { readSessionCookies } from './session-cookie.ts';
@@ -33,6 +34,8 @@ export function authenticate(options: { verify: TokenVerifier; verifyAppSecret?:
     if (app && options.verifyAppSecret) {
       // A merchant's backend: no cookie rides along, so no cross-site check is needed.
       try {
+        // Decoded from base64, so the input guard never saw it; no stored id or secret holds a NUL.
+        if (`${app.appId}${app.appSecret}`.includes(NUL)) throw new AtriumError('unauthorized', 'The app id or secret holds a NUL character.');
         const { merchantId } = await options.verifyAppSecret(app.appId, app.appSecret);
         c.set('principal', { id: merchantId, kind: 'merchant', via: 'app', appId: app.appId });
       } catch (err) {

@@ -38,6 +38,8 @@ export interface AppEnv {
     credential: string | null;
     /** Whether cookies this request sets are `Secure` (off in development over http). */
     secureCookies: boolean;
+    /** The address the request came from, past trusted proxies (client-address.ts). */
+    clientAddress: string;
   };
 }
 

@@ -23,6 +23,8 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   insufficient_funds: 409,
   payment_cancelled: 409,
   expired: 410,
+  // Only Node's own request timeout reaches a client as this (client-errors.ts).
+  timeout: 408,
   // The session stopped (a broken bound, a suspension): gone, not a fault of ours.
   session_ended: 410,
   too_large: 413,

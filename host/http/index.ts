@@ -3,6 +3,8 @@
  * Modules build their routes with `apiRoutes()` and read the caller with `requireUser(c)` & co.
  */
 export { createHttpApp, type HttpDeps } from './app.ts';
+export { UNKNOWN_ADDRESS } from './client-address.ts';
+export { answerClientErrors } from './client-errors.ts';
 export { apiRoutes, accountKinds, type AccountKind, type AppEnv, type AppSecretVerifier, type Principal, type TokenVerifier } from './env.ts';
 export { basicCredentials, only, requireAccount, requireAdmin, requireKind, requireMerchant, requireMerchantOrApp, requireUser } from './auth.ts';
 export { describeIssues, errorResponse, RateLimitedError, statusFor } from './errors.ts';

@@ -44,6 +44,14 @@ describe('the dispatcher', () => {
     expect(host.state.storage.size).toBe(0);
   });
 
+  it('refuses text holding a NUL, in a value or a key at any depth, before the host sees it', async () => {
+    const { dispatch, host } = setup();
+    const inValue = await dispatch('storage.set', { key: 'k', value: { cart: [{ note: 'gift\u0000' }] } });
+    expect(inValue).toMatchObject({ ok: false, error: { code: 'invalid_args', message: expect.stringMatching(/value\.cart\.0\.note: .*NUL/) } });
+    expect(await dispatch('storage.set', { key: 'k', value: { 'a\u0000b': 1 } })).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+    expect(host.state.storage.size).toBe(0);
+  });
+
   it('refuses a scoped method the manifest did not declare', async () => {
     const { dispatch } = setup();
     const out = await dispatch('payments.getOrder', { orderId: 'o1' });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   AtriumError,
+  describeTextProblem,
+  findTextProblem,
   getMethod,
   scopes,
   type ErrorBody,
@@ -25,8 +27,8 @@ export interface DispatchOptions<Ctx> {
 
 /**
  * One dispatcher for every guest call: look the method up in the contract, check the scope and
- * consent, validate the arguments, call the host, validate the result, and shape any failure as a
- * stable code. Used by the real host and by the testing harness alike.
+ * consent, validate the arguments (with no NUL in any text), call the host, validate the result,
+ * and shape any failure as a stable code. Used by the real host and by the testing harness alike.
  */
 export function createDispatcher<Ctx>(options: DispatchOptions<Ctx>) {
   const { implementation, permissions, consent } = options;
@@ -52,6 +54,10 @@ export function createDispatcher<Ctx>(options: DispatchOptions<Ctx>) {
       if (!parsed.success) {
         throw new AtriumError('invalid_args', `${call.method}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
       }
+      // Whatever the host does with the text next (keep it, show it, send it on), one database
+      // would refuse a NUL in it and the other keep it: refused here, the same on both.
+      const nul = findTextProblem(parsed.data);
+      if (nul) throw new AtriumError('invalid_args', `${call.method}: ${describeTextProblem(nul)}`);
       const [ns, name] = call.method.split('.') as [string, string];
       const fn = (implementation as Record<string, Record<string, (c: Ctx, a: unknown) => Promise<unknown>>>)[ns]?.[name];
       if (!fn) throw new AtriumError('not_implemented', `${call.method} is not available on this host`);

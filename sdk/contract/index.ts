@@ -76,6 +76,8 @@ export function getMethod(name: string): MethodSpec | undefined {
 
 export { method, scopes, scopeNames, type MethodSpec, type Scope } from './define.ts';
 export * from './errors.ts';
+export { currencyCodes, currencyExponents, isSupportedCurrency, unsupportedCurrencyMessage, type CurrencyCode } from './currencies.ts';
+export { describeTextProblem, findTextProblem, NUL, type TextProblem } from './text.ts';
 export * from './view.ts';
 export { manifestSchema, type Manifest, type ManifestInput } from './manifest.ts';
 export { events, eventEnvelope, eventNames, eventTypes, isEventType, type EventData, type EventType, type OutboundEvent } from './events.ts';

@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { isSupportedCurrency, unsupportedCurrencyMessage } from './currencies.ts';
 import { method } from './define.ts';
 
 /** The largest amount of one order or refund, in minor units (100 million in major units). */
 const maxAmount = 100_000_000_00;
 /** Money in integer minor units (cents, fen) of the order's currency. */
 const amount = z.number().int().nonnegative().max(maxAmount);
-/** An ISO 4217 currency code like "CNY". */
-const currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code like "CNY"');
+/** The ISO 4217 code of a currency the platform supports, like "CNY" (currencies.ts lists them). */
+const currency = z.string().refine(isSupportedCurrency, unsupportedCurrencyMessage);
 const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits and . : _ -');
 const orderId = id;
 

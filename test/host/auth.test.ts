@@ -221,6 +221,22 @@ describe.each(testDatabases())('accounts over HTTP on $name', (tdb) => {
     expect((await host.call('POST', '/api/auth/login', { body: { email, password: PASSWORD } })).status).toBe(200);
   });
 
+  it("does not hand a lockout to whoever knows the email: after ten wrong passwords from one address, the owner signs in from another", async () => {
+    const { email } = await signUp(host);
+    for (let i = 0; i < 10; i++) {
+      expect((await host.call('POST', '/api/auth/login', { body: { email, password: `guess number ${i}` }, from: '203.0.113.7' })).status).toBe(401);
+    }
+    expect((await host.call('POST', '/api/auth/login', { body: { email, password: PASSWORD }, from: '198.51.100.20' })).status).toBe(200);
+  });
+
+  it('keeps refusing the address that guessed ten times, even with the right password, until the window passes', async () => {
+    const { email } = await signUp(host);
+    for (let i = 0; i < 10; i++) await host.call('POST', '/api/auth/login', { body: { email, password: `guess number ${i}` }, from: '203.0.113.8' });
+    expect((await host.call('POST', '/api/auth/login', { body: { email, password: PASSWORD }, from: '203.0.113.8' })).status).toBe(429);
+    host.clock.advance(15 * 60 * 1000);
+    expect((await host.call('POST', '/api/auth/login', { body: { email, password: PASSWORD }, from: '203.0.113.8' })).status).toBe(200);
+  });
+
   it('counts wrong passwords on every node alike: guesses split across two nodes still lock the account', async () => {
     const { email } = await signUp(host);
     const otherNode = await createIdentity({ db: host.db.kysely, dataDir: host.dataDir, now: host.clock.now });

@@ -25,7 +25,7 @@ export interface TestHost {
   clock: TestClock;
   identity: Identity;
   app: ReturnType<typeof createHttpApp>;
-  /** A request through app.request(); `cookie`, `bearer` and `origin` set the usual headers. */
+  /** A request through app.request(); `cookie`, `bearer` and `origin` set the usual headers, `from` the caller's address. */
   call(method: string, path: string, options?: CallOptions): Promise<Response>;
   close(): Promise<void>;
 }
@@ -38,6 +38,8 @@ export interface CallOptions {
   bearer?: string;
   origin?: string;
   headers?: Record<string, string>;
+  /** The address the request comes from, as the Node server would give it. */
+  from?: string;
 }
 
 export const HOST_ORIGIN = 'http://localhost';
@@ -57,7 +59,8 @@ export async function startTestHost(tdb: TestDatabase): Promise<TestHost> {
     if (o.bearer) headers.authorization = `Bearer ${o.bearer}`;
     if (o.origin) headers.origin = o.origin;
     const body = o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
-    return Promise.resolve(app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }));
+    const env = o.from === undefined ? undefined : { incoming: { socket: { remoteAddress: o.from } } };
+    return Promise.resolve(app.request(path, { method, headers, ...(body === undefined ? {} : { body }) }, env));
   };
 
   return {

@@ -388,6 +388,14 @@ describe.each(testDatabases())('payments over HTTP on $name', (tdb) => {
     });
   });
 
+  it('refuses a top-up in XXX (the ISO test code) with 400 invalid_request naming the currencies it supports, and credits nothing', async () => {
+    const user = await buyer('xxx@example.com');
+    const res = await user('/api/wallet/topups', { body: { amount: 100_00, currency: 'XXX', card: simulatedCards.approves, idempotencyKey: 'xxx' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/currency: .*CNY/) });
+    expect(Object.keys((await user('/api/wallet')).body.balances)).toEqual(['CNY']);
+  });
+
   it('answers malformed payment requests with a stable code', async () => {
     const user = await buyer('bad@example.com');
     expect((await user('/api/wallet/topups', { body: '{"amount": ' })).body.error.code).toBe('invalid_request');

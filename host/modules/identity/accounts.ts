@@ -16,6 +16,13 @@ export function viewOf(row: AccountRow): AccountView {
 
 const WRONG_LOGIN = 'The email or password is wrong.';
 
+/**
+ * Where a signed-in account's password checks count from (changing the password, erasing the
+ * account): a source of that account's own, so a thief holding a session cannot guess on without
+ * bound, signing in stays open to the owner, and no other account's checks count with them.
+ */
+const signedIn = (accountId: string) => `a signed-in session of ${accountId}`;
+
 /** The password hash of an erased account: not a hash at all, so no password ever matches it. */
 const ERASED = 'erased';
 
@@ -25,13 +32,13 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
   async function confirmPassword(id: string, password: string): Promise<void> {
     const row = await db.selectFrom('identity_accounts').selectAll().where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
     if (!row) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
-    const key = `${row.kind}:${row.email}`;
-    await throttle.check(key);
+    const attempt = { account: `${row.kind}:${row.email}`, source: signedIn(row.id) };
+    await throttle.check(attempt);
     if (!(await verifyPassword(password, row.password_hash))) {
-      await throttle.failed(key);
+      await throttle.failed(attempt);
       throw new AtriumError('forbidden', 'The current password is wrong.');
     }
-    await throttle.succeeded(key);
+    await throttle.succeeded(attempt);
   }
 
   async function find(kind: AccountKind, email: string): Promise<AccountRow | undefined> {
@@ -68,18 +75,19 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
 
     /**
      * The account these credentials open. An unknown email and a wrong password get the same
-     * answer after the same work, so the answer does not tell which emails have accounts.
+     * answer after the same work, so the answer does not tell which emails have accounts. Failures
+     * are throttled by account and by `source`, the address the attempt came from.
      */
-    async authenticate(kind: AccountKind, email: string, password: string): Promise<AccountView> {
-      const key = `${kind}:${email}`;
-      await throttle.check(key);
+    async authenticate(kind: AccountKind, email: string, password: string, source: string): Promise<AccountView> {
+      const attempt = { account: `${kind}:${email}`, source };
+      await throttle.check(attempt);
       const row = await find(kind, email);
       const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
       if (!row || !ok) {
-        await throttle.failed(key);
+        await throttle.failed(attempt);
         throw new AtriumError('unauthorized', WRONG_LOGIN);
       }
-      await throttle.succeeded(key);
+      await throttle.succeeded(attempt);
       if (row.disabled) throw new AtriumError('forbidden', 'This account is disabled.');
       return viewOf(row);
     },

@@ -84,7 +84,7 @@ export function authRoutes(identity: IdentityService) {
 
   app.openapi(login, async (c) => {
     const { email, password, kind } = c.req.valid('json');
-    const account = await identity.authenticate(kind, email, password);
+    const account = await identity.authenticate(kind, email, password, c.get('clientAddress'));
     setSessionCookie(c, account.kind, (await identity.issueToken(account, 'session')).token);
     const { token, expiresAt } = await identity.issueToken(account, 'tool');
     return c.json({ account, token, expiresAt }, 200);

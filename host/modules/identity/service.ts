@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
-import type { AccountKind } from '../../http/index.ts';
+import { UNKNOWN_ADDRESS, type AccountKind } from '../../http/index.ts';
 import type { AccountView } from './account-input.ts';
 import { createAccounts } from './accounts.ts';
 import { createAppCredentials, type IssuedAppSecret } from './app-credentials.ts';
@@ -31,8 +31,12 @@ export interface IdentityService {
   /** The first admin (CLI or first start); conflict when that admin exists. */
   createAdmin(email: string, password: string, displayName?: string): Promise<AccountView>;
   hasAdmin(): Promise<boolean>;
-  /** unauthorized (same answer for unknown email and wrong password), rate_limited, or forbidden if disabled. */
-  authenticate(kind: AccountKind, email: string, password: string): Promise<AccountView>;
+  /**
+   * unauthorized (same answer for unknown email and wrong password), rate_limited, or forbidden if
+   * disabled. `source` is the address the attempt came from: failures are throttled per account
+   * and per source (login-throttle.ts); attempts with none given count as one source.
+   */
+  authenticate(kind: AccountKind, email: string, password: string, source?: string): Promise<AccountView>;
   /** An enabled account, or undefined. */
   getAccount(id: string): Promise<AccountView | undefined>;
   issueToken(account: { id: string; kind: AccountKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
@@ -82,7 +86,7 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
     createAccount: accounts.create,
     createAdmin: (email, password, displayName = 'Admin') => accounts.create('admin', { email, password, displayName }),
     hasAdmin: accounts.hasAdmin,
-    authenticate: accounts.authenticate,
+    authenticate: (kind, email, password, source = UNKNOWN_ADDRESS) => accounts.authenticate(kind, email, password, source),
     getAccount: accounts.get,
     issueToken: tokens.issue,
     async verifyToken(token) {

@@ -1,18 +1,17 @@
-import { AtriumError } from '../../../sdk/contract/index.ts';
+import { AtriumError, isSupportedCurrency, unsupportedCurrencyMessage } from '../../../sdk/contract/index.ts';
 
 /**
  * What a money request is checked against before anything moves: the same rules for top-ups,
  * withdrawals and the HTTP schemas. Pure, so Atrium's own pages read card numbers the same way.
  */
-export const CURRENCY = /^[A-Z]{3}$/;
-
 /** Refuses an amount that is not a whole number of minor units from 1 to `max`. */
 export function checkAmount(amount: number, max: number, what: string): void {
   if (!Number.isSafeInteger(amount) || amount < 1 || amount > max) throw new AtriumError('invalid_args', `${what} is 1 to ${max} minor units.`);
 }
 
+/** Refuses a currency the platform does not keep money in (sdk/contract/currencies.ts). */
 export function checkCurrency(currency: string): void {
-  if (!CURRENCY.test(currency)) throw new AtriumError('invalid_args', 'A currency is an ISO 4217 code like "CNY".');
+  if (!isSupportedCurrency(currency)) throw new AtriumError('invalid_args', `The currency is ${unsupportedCurrencyMessage}.`);
 }
 
 /** The digits of a card number as typed (`4242 4242-4242 4242`), or null when it cannot be one. */

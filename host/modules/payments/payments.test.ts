@@ -54,6 +54,16 @@ describe.each(testDatabases())('payments on $name', (tdb) => {
       await expect(pay.wallet.topUp(userId, { ...input, amount: 60_00 })).rejects.toMatchObject({ code: 'conflict' });
     });
 
+    it('refuses a top-up in a currency the platform keeps no money in, and credits nothing', async () => {
+      const userId = await buyer(0);
+      // The ISO test code, a made-up one, a withdrawn one and a metal.
+      for (const currency of ['XXX', 'ABC', 'DEM', 'XAU']) {
+        const input = { amount: 10_00, currency, card: simulatedCards.approves, idempotencyKey: `k-${currency}` };
+        await expect(pay.wallet.topUp(userId, input), currency).rejects.toMatchObject({ code: 'invalid_args' });
+      }
+      expect((await pay.wallet.wallet(userId)).balances).toEqual({});
+    });
+
     it('refuses a declined card and credits nothing', async () => {
       const userId = await buyer(0);
       await expect(pay.wallet.topUp(userId, { amount: 10_00, currency: 'CNY', card: simulatedCards.declines, idempotencyKey: 'k' })).rejects.toMatchObject({ code: 'payment_declined' });

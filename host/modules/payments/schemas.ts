@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import type { Transfer } from './ledger.ts';
-import { CURRENCY } from './inputs.ts';
+import { currencyCodes, unsupportedCurrencyMessage } from '../../../sdk/contract/index.ts';
 import type { TopUpView } from './wallet.ts';
 import type { WithdrawalView } from './withdrawals.ts';
 import type { DisputeView, OrderView, RefundView } from './views.ts';
 
 export const Pin = z.string().regex(/^\d{6}$/, '6 digits');
-export const Currency = z.string().regex(CURRENCY, 'an ISO 4217 code like "CNY"');
+export const Currency = z.enum(currencyCodes, { error: unsupportedCurrencyMessage });
 export const Reason = z.string().trim().min(4, 'at least 4 characters').max(500);
 export const Limit = z.coerce.number().int().min(1).max(200).optional();
 export const Id = z.string().min(1).max(64);

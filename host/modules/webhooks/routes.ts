@@ -31,7 +31,7 @@ const routes = {
     responses: { 200: json(z.object({ deliveries: z.array(Delivery) })), ...errorResponses(400, 401) },
   }),
   attempts: createRoute({ method: 'get', path: '/api/merchant/webhooks/deliveries/{deliveryId}/attempts', tags, summary: "A delivery's attempts: when, the answer, how long", security: signedIn, request: { params: delivery }, responses: { 200: json(z.object({ attempts: z.array(Attempt) })), ...errorResponses(401, 404) } }),
-  redeliver: createRoute({ method: 'post', path: '/api/merchant/webhooks/deliveries/{deliveryId}/redeliver', tags, summary: 'Send the event again now, with the same webhook-id', security: signedIn, request: { params: delivery }, responses: { 200: json(z.object({ delivery: Delivery })), ...errorResponses(401, 404) } }),
+  redeliver: createRoute({ method: 'post', path: '/api/merchant/webhooks/deliveries/{deliveryId}/redeliver', tags, summary: 'Send the event again now, with the same webhook-id: a delivery of it still pending is the one sent, else a new one', security: signedIn, request: { params: delivery }, responses: { 200: json(z.object({ delivery: Delivery })), ...errorResponses(401, 404) } }),
 };
 
 /** Merchants' webhook endpoints and the delivery log, for the console and the API. */

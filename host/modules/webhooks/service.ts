@@ -267,13 +267,14 @@ export function createWebhooks(options: WebhooksOptions) {
     return { sent: mine.length, delivered: results.filter(Boolean).length };
   }
 
-  async function deliveries(merchantId: string, opts: { endpointId?: string; status?: DeliveryView['status']; limit?: number } = {}): Promise<DeliveryView[]> {
+  async function deliveries(merchantId: string, opts: { id?: string; endpointId?: string; status?: DeliveryView['status']; limit?: number } = {}): Promise<DeliveryView[]> {
     let q = db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
       .selectAll('d')
       .select(['e.type', 'e.subject'])
       .where('e.merchant_id', '=', merchantId);
+    if (opts.id) q = q.where('d.id', '=', opts.id);
     if (opts.endpointId) q = q.where('d.endpoint_id', '=', opts.endpointId);
     if (opts.status) q = q.where('d.status', '=', opts.status);
     const rows = await q.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(Math.min(opts.limit ?? 100, 500)).execute();
@@ -283,7 +284,12 @@ export function createWebhooks(options: WebhooksOptions) {
     }));
   }
 
-  /** Sends an event to an endpoint again, now, as a new delivery (the receiver dedupes by webhook-id). */
+  /**
+   * Sends an event to an endpoint again, now, with the same webhook-id (the receiver dedupes by it).
+   * A delivery of that event to that endpoint still pending (a retry not yet due) is the one sent
+   * now: a new delivery beside it would leave it to go out again later. Only when none is pending
+   * is a new delivery made.
+   */
   async function redeliver(merchantId: string, deliveryId: string): Promise<DeliveryView> {
     const d = await db
       .selectFrom('webhook_deliveries as d')
@@ -294,12 +300,39 @@ export function createWebhooks(options: WebhooksOptions) {
       .executeTakeFirst();
     if (!d) throw new AtriumError('not_found', `No delivery "${deliveryId}".`);
     const at = clock().toISOString();
-    const id = sortableId();
-    await db
-      .insertInto('webhook_deliveries')
-      .values({ id, event_id: d.event_id, endpoint_id: d.endpoint_id, status: 'pending', attempts: 0, next_attempt_at: at, leased_until: null, last_status: null, last_error: null, delivered_at: null, created_at: at })
-      .execute();
-    return (await deliveries(merchantId, { limit: 500 })).find((x) => x.id === id)!;
+    const id = await db.transaction().execute(async (trx) => {
+      const [oldest, ...copies] = await trx
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('event_id', '=', d.event_id)
+        .where('endpoint_id', '=', d.endpoint_id)
+        .where('status', '=', 'pending')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      // Redeliveries made before this rule may have left several pending: the oldest goes now and
+      // the copies are closed, so the receiver gets the event once more, not once per copy.
+      for (const copy of copies) {
+        await trx
+          .updateTable('webhook_deliveries')
+          .set({ status: 'failed', next_attempt_at: null, last_error: `sent again by hand as ${oldest!.id}` })
+          .where('id', '=', copy.id)
+          .where('status', '=', 'pending')
+          .execute();
+      }
+      if (oldest) {
+        const due = await trx.updateTable('webhook_deliveries').set({ next_attempt_at: at }).where('id', '=', oldest.id).where('status', '=', 'pending').executeTakeFirst();
+        if (Number(due.numUpdatedRows) === 1) return oldest.id;
+        // It was delivered or failed in the meantime: the event goes again as a new delivery.
+      }
+      const fresh = sortableId();
+      await trx
+        .insertInto('webhook_deliveries')
+        .values({ id: fresh, event_id: d.event_id, endpoint_id: d.endpoint_id, status: 'pending', attempts: 0, next_attempt_at: at, leased_until: null, last_status: null, last_error: null, delivered_at: null, created_at: at })
+        .execute();
+      return fresh;
+    });
+    return (await deliveries(merchantId, { id }))[0]!;
   }
 
   async function attempts(merchantId: string, deliveryId: string) {

@@ -140,6 +140,22 @@ describe.each(testDatabases())('webhook delivery on $name', (tdb) => {
     await expect(hooks.redeliver('m-intruder', first!.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('sends an event again by hand once: a retry still pending is sent now, and not again later', async () => {
+    const ep = await hooks.addEndpoint('m-pending', { url });
+    secret = ep.secret;
+    const id = await emit('m-pending');
+    failures = [500];
+    await hooks.deliverDue();
+    const [waiting] = await hooks.deliveries('m-pending');
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    await hooks.redeliver('m-pending', waiting!.id);
+    await hooks.deliverDue();
+    time += 24 * 3600_000;
+    await hooks.deliverDue();
+    expect(received.map((r) => r.id)).toEqual([id, id]);
+    expect((await hooks.deliveries('m-pending')).map((d) => d.status)).toEqual(['delivered']);
+  });
+
   it('sends nothing more to an endpoint once it is removed, retries included', async () => {
     const ep = await hooks.addEndpoint('m-removed', { url });
     secret = ep.secret;
