@@ -3,7 +3,7 @@
  * The host counts in integer minor units (fen, cents); people see and type major units with a
  * symbol: CNY 9600 is `¥96.00`. Pure (no DOM, no dependency), tested in Node.
  */
-import { currencyExponents, isSupportedCurrency } from '../../../sdk/contract/currencies.ts';
+import { currencyExponents, isSupportedCurrency } from '../sdk/contract/currencies.ts';
 
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', HKD: 'HK$', JPY: '¥', TWD: 'NT$', SGD: 'S$' };
 

@@ -1,4 +1,7 @@
-import { AtriumError, isSupportedCurrency, unsupportedCurrencyMessage } from '../../../sdk/contract/index.ts';
+// The contract's leaf files, not its index: pages read card numbers with these rules, and the
+// index would bring the schema library into their bundles.
+import { isSupportedCurrency, unsupportedCurrencyMessage } from '../../../sdk/contract/currencies.ts';
+import { AtriumError } from '../../../sdk/contract/errors.ts';
 
 /**
  * What a money request is checked against before anything moves: the same rules for top-ups,
