@@ -6,6 +6,7 @@ import type { Bus } from '../bus/index.ts';
 import { newId, now } from '../db/index.ts';
 import type { AppsService, RunnableVersion } from '../modules/apps/index.ts';
 import type { Consents } from './consents.ts';
+import { endedError, runtimeError } from './ended.ts';
 import { sessionTopic, type ShellMessage } from './messages.ts';
 import type { SessionsTables } from './migrations.ts';
 import type { Prompts } from './prompts.ts';
@@ -130,25 +131,32 @@ export function createSessionManager(deps: SessionManagerDeps) {
       permissions: version.manifest.permissions,
       consent: consentFor(version, userId, sessionId),
     });
-    const session = await runtime.open({
-      sessionId,
-      ...specOf(version),
-      ...how,
-      onCall: (call) => dispatch(call, ctx),
-      listener: {
-        update: (update) => publish(sessionId, { kind: 'frame', update }),
-        log: (level, text) => deps.log?.(version.appId, level, text),
-        ended: (reason) => void ended(sessionId, reason).catch((e) => deps.log?.(version.appId, 'error', `ending the session failed: ${(e as Error).message}`)),
-      },
-    });
+    const session = await runtime
+      .open({
+        sessionId,
+        ...specOf(version),
+        ...how,
+        onCall: (call) => dispatch(call, ctx),
+        listener: {
+          update: (update) => publish(sessionId, { kind: 'frame', update }),
+          log: (level, text) => deps.log?.(version.appId, level, text),
+          ended: (reason) => void ended(sessionId, reason).catch((e) => deps.log?.(version.appId, 'error', `ending the session failed: ${(e as Error).message}`)),
+        },
+      })
+      .catch((e: unknown) => {
+        throw runtimeError(e);
+      });
     const entry: Live = { session, userId, version, lastActive: Date.now() };
     live.set(sessionId, entry);
     return entry;
   }
 
   async function ended(sessionId: string, reason: ErrorBody): Promise<void> {
-    if (!live.has(sessionId)) return;
+    const entry = live.get(sessionId);
+    if (!entry) return;
     live.delete(sessionId);
+    // Its next request hears why it ended (410), not "not found".
+    rememberEnd(sessionId, entry.userId, reason);
     prompts.cancelAll(sessionId);
     if (reason.code !== 'session_ended') publish(sessionId, { kind: 'ended', reason });
     await db.deleteFrom('sessions_snapshots').where('session_id', '=', sessionId).execute();
@@ -192,7 +200,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const row = await db.selectFrom('sessions_snapshots').where('session_id', '=', sessionId).selectAll().executeTakeFirst();
     if (!row || row.user_id !== userId) {
       const gone = endedReasons.get(sessionId);
-      if (gone && gone.userId === userId) throw new AtriumError(gone.reason.code, gone.reason.message, gone.reason.details);
+      if (gone && gone.userId === userId) throw endedError(gone.reason);
       throw new AtriumError('not_found', 'no such session');
     }
     // A user keeps their version until they reopen, whatever was released since.
@@ -206,8 +214,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
    */
   async function event(userId: string, sessionId: string, ev: ShellEvent, since?: number): Promise<ViewUpdate> {
     const entry = await get(userId, sessionId);
-    await entry.session.event(ev);
-    if (entry.session.ended) throw new AtriumError('session_ended', entry.session.ended.message);
+    try {
+      await entry.session.event(ev);
+    } catch (e) {
+      // Stopped on the way (a bound, the watchdog): the session's own reason is the answer.
+      throw entry.session.ended ? endedError(entry.session.ended) : runtimeError(e);
+    }
+    if (entry.session.ended) throw endedError(entry.session.ended);
     return frameOf(entry.session, since);
   }
 
