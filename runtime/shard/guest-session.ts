@@ -9,6 +9,7 @@ import { GuestClock } from './clock.ts';
 import { classifyGuestError } from './classify.ts';
 import type { PreparedContext } from './prepared-context.ts';
 import { encode, readValue, UNREADABLE, type AtomTable } from './bjson/index.ts';
+import type { ThreadClock } from './thread-clock.ts';
 
 export interface SessionHost {
   post(notice: Notice): void;
@@ -20,6 +21,8 @@ export interface SessionHost {
   readonly atoms: AtomTable | null;
   /** Counts how frames came out, for the shard's stats. */
   readonly frames: FrameCounts;
+  /** The shard thread's CPU clock: what each entry into the guest actually cost. */
+  readonly cpu: ThreadClock;
 }
 
 /** What the guest's `flush` gave: nothing to draw, its JSON text, or the frame already read. */
@@ -98,18 +101,44 @@ export class GuestSession {
   }
 
   private evaluate(code: string, filename: string): QuickJSHandle {
-    this.arm(this.limits.evalMs);
-    try {
-      const r = this.ctx.evalCode(code, filename, { type: 'global' });
-      if (r.error) {
-        const reason = classifyGuestError(this.ctx, r.error, 'program_error', memoryExhausted(this.module));
-        r.error.dispose();
-        throw new SessionEnd({ code: reason.code, message: `${filename}: ${reason.message}` });
+    return this.charged(this.limits.evalMs, () => {
+      this.arm(this.limits.evalMs);
+      try {
+        const r = this.ctx.evalCode(code, filename, { type: 'global' });
+        if (r.error) {
+          const reason = classifyGuestError(this.ctx, r.error, 'program_error', memoryExhausted(this.module));
+          r.error.dispose();
+          throw new SessionEnd({ code: reason.code, message: `${filename}: ${reason.message}` });
+        }
+        return r.value;
+      } finally {
+        this.disarm();
       }
-      return r.value;
+    }, (h) => h.dispose());
+  }
+
+  /**
+   * Runs one entry into the guest and measures what it cost on the shard's thread. The interrupt
+   * handler stops bytecode at the deadline, but the engine never polls it inside a builtin (a big
+   * `join`, `replaceAll`, `JSON.stringify`): such an entry returns late, below the watchdog's bound,
+   * as if nothing happened. Measured, it ends the session with cpu_exceeded all the same; only
+   * what runs past the watchdog's bound needs the shard killed. `discard` frees what the entry
+   * produced when it is thrown away.
+   */
+  private charged<T>(budgetMs: number, run: () => T, discard?: (out: T) => void): T {
+    const started = this.host.cpu.now();
+    let spent = 0;
+    let out: T;
+    try {
+      out = run();
     } finally {
-      this.disarm();
+      spent = this.host.cpu.now() - started;
     }
+    if (spent > budgetMs + this.host.cpu.slackMs) {
+      discard?.(out);
+      throw new SessionEnd({ code: 'cpu_exceeded', message: `the program ran ${Math.round(spent)} ms in one call, over its ${budgetMs} ms budget` });
+    }
+    return out;
   }
 
   private arm(budgetMs: number): void {
@@ -217,12 +246,17 @@ export class GuestSession {
   /** As `enter`, with what the guest returned turned into a host value by `read` while armed. */
   private call<T>(op: string, arg: string, budgetMs: number, read: (h: QuickJSHandle) => T): T {
     if (this.ended) throw new SessionEnd(this.ended);
-    if (!this.enterFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
+    const enterFn = this.enterFn;
+    if (!enterFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
+    return this.charged(budgetMs, () => this.callArmed(enterFn, op, arg, budgetMs, read));
+  }
+
+  private callArmed<T>(enterFn: QuickJSHandle, op: string, arg: string, budgetMs: number, read: (h: QuickJSHandle) => T): T {
     this.arm(budgetMs);
     try {
       const opH = this.ctx.newString(op);
       const argH = this.ctx.newString(arg);
-      const r = this.ctx.callFunction(this.enterFn, this.ctx.undefined, opH, argH);
+      const r = this.ctx.callFunction(enterFn, this.ctx.undefined, opH, argH);
       opH.dispose();
       argH.dispose();
       if (r.error) {

@@ -11,6 +11,7 @@ import { memoryExhausted, ModuleRegistry, type IdleModules, type MerchantModule 
 import type { PreparedContext } from './prepared-context.ts';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { probeAtoms, type AtomTable } from './bjson/index.ts';
+import { threadClock } from './thread-clock.ts';
 import { WATCH, type Envelope, type FromShard, type Notice, type OpenRequest, type Request, type Response } from './protocol.ts';
 
 export interface ShardData {
@@ -57,6 +58,8 @@ function flush(): void {
 const host: SessionHost = {
   atoms,
   frames: { direct: 0, json: 0 },
+  // Opened here, on the shard's own thread: the clock is this thread's run time.
+  cpu: threadClock(),
   post: (n: Notice) => send(n),
   watch(slot, budgetMs) {
     if (budgetMs === null) {
