@@ -10,6 +10,7 @@ import { classifyGuestError } from './classify.ts';
 import type { PreparedContext } from './prepared-context.ts';
 import { encode, readValue, UNREADABLE, type AtomTable } from './bjson/index.ts';
 import type { ThreadClock } from './thread-clock.ts';
+import { CpuWindow } from './cpu-window.ts';
 
 export interface SessionHost {
   post(notice: Notice): void;
@@ -57,6 +58,8 @@ export class GuestSession {
   private lastView: ViewNode | null = null;
   private seq = 0;
   clock: GuestClock;
+  /** CPU this session used lately: checked against its window budget, and its place in the shard's queue. */
+  readonly usage: CpuWindow;
 
   constructor(
     private readonly init: OpenRequest,
@@ -67,6 +70,7 @@ export class GuestSession {
     this.id = init.sessionId;
     this.slot = init.slot;
     this.clock = new GuestClock(init.clock, (id) => this.host.timer(this, id));
+    this.usage = new CpuWindow(init.limits.cpuWindowMs, performance.now());
     this.rt = prepared.rt;
     this.ctx = prepared.ctx;
     this.enterFn = prepared.enter;
@@ -122,21 +126,33 @@ export class GuestSession {
    * handler stops bytecode at the deadline, but the engine never polls it inside a builtin (a big
    * `join`, `replaceAll`, `JSON.stringify`): such an entry returns late, below the watchdog's bound,
    * as if nothing happened. Measured, it ends the session with cpu_exceeded all the same; only
-   * what runs past the watchdog's bound needs the shard killed. `discard` frees what the entry
+   * what runs past the watchdog's bound needs the shard killed. Every entry is also charged to
+   * the session's window (`cpuPerWindowMs` over `cpuWindowMs`), so no chain of calls that each
+   * stay within budget (a busy interval) can hold a core for ever. A bound the entry broke on
+   * its own (an output too large) is thrown from inside and wins. `discard` frees what the entry
    * produced when it is thrown away.
    */
   private charged<T>(budgetMs: number, run: () => T, discard?: (out: T) => void): T {
     const started = this.host.cpu.now();
     let spent = 0;
     let out: T;
+    this.hostSideMs = 0;
     try {
       out = run();
     } finally {
       spent = this.host.cpu.now() - started;
+      // Charged however the entry ended: a call that failed used the shard all the same.
+      this.usage.add(performance.now(), spent);
     }
-    if (spent > budgetMs + this.host.cpu.slackMs) {
+    const lately = this.usage.used(performance.now());
+    let over: string | null = null;
+    if (spent - this.hostSideMs > budgetMs + this.host.cpu.slackMs) over = `the program ran ${Math.round(spent)} ms in one call, over its ${budgetMs} ms budget`;
+    else if (lately > this.limits.cpuPerWindowMs) {
+      over = `the program used ${Math.round(lately)} ms of CPU in the last ${this.limits.cpuWindowMs / 1000} s, over its ${this.limits.cpuPerWindowMs} ms allowance`;
+    }
+    if (over) {
       discard?.(out);
-      throw new SessionEnd({ code: 'cpu_exceeded', message: `the program ran ${Math.round(spent)} ms in one call, over its ${budgetMs} ms budget` });
+      throw new SessionEnd({ code: 'cpu_exceeded', message: over });
     }
     return out;
   }
@@ -151,6 +167,22 @@ export class GuestSession {
   private disarm(): void {
     this.host.watch(this.slot, null);
   }
+
+  /**
+   * Runs host-side work inside an entry that no guest code takes part in (the engine writing a
+   * frame out, the host reading it): its cost is bounded by the view limits, not chosen by the
+   * program, so it counts towards the session's window but not against the budget of the call
+   * (a view at the 10,000-node bound takes ~70-130 ms to read here).
+   */
+  private hostSide<T>(fn: () => T): T {
+    const started = this.host.cpu.now();
+    try {
+      return fn();
+    } finally {
+      this.hostSideMs += this.host.cpu.now() - started;
+    }
+  }
+  private hostSideMs = 0;
 
   /** A guest string, or null when it is not a string or is longer than `max`. */
   private readString(h: QuickJSHandle | undefined, max: number): string | null {
@@ -238,9 +270,12 @@ export class GuestSession {
    * deadline, and returns the string it produced. Throws SessionEnd when a bound broke.
    */
   private enter(op: string, arg: string, budgetMs: number): string {
-    const out = this.call(op, arg, budgetMs, (h) => this.readString(h, this.limits.viewBytes));
-    if (out === null) throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
-    return out;
+    return this.call(op, arg, budgetMs, (h) => this.readString(h, this.limits.viewBytes) ?? this.tooLarge());
+  }
+
+  /** Thrown while the entry is still measured: a bound the output broke is the reason, not the time reading it took. */
+  private tooLarge(): never {
+    throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
   }
 
   /** As `enter`, with what the guest returned turned into a host value by `read` while armed. */
@@ -289,8 +324,10 @@ export class GuestSession {
       return text === null ? null : { text };
     }
     const atoms = this.host.atoms;
-    const bytes = atoms ? encode(this.ctx, h, this.limits.viewBytes) : null;
-    const value = bytes && atoms ? readValue(bytes, atoms, this.limits.viewBytes) : UNREADABLE;
+    const value = this.hostSide(() => {
+      const bytes = atoms ? encode(this.ctx, h, this.limits.viewBytes) : null;
+      return bytes && atoms ? readValue(bytes, atoms, this.limits.viewBytes) : UNREADABLE;
+    });
     if (value !== UNREADABLE) return { value };
     if (!this.jsonFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
     const r = this.ctx.callFunction(this.jsonFn, this.ctx.undefined, h);
@@ -333,8 +370,7 @@ export class GuestSession {
   }
 
   private flush(): void {
-    const out = this.call('flush', '', this.limits.handlerMs, (h) => this.readFrame(h));
-    if (out === null) throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
+    const out = this.call('flush', '', this.limits.handlerMs, (h) => this.readFrame(h) ?? this.tooLarge());
     if ('text' in out && out.text === '') return;
     if ('failed' in out) {
       if (out.failed.code !== 'program_error') throw new SessionEnd(out.failed);
