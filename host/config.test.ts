@@ -42,4 +42,10 @@ describe('the host configuration', () => {
       bannedTerms: ['miracle cure'],
     });
   });
+
+  it('caps the sessions one user holds and opens, 6 and 20 a minute unless told', () => {
+    expect(loadConfig({})).toMatchObject({ sessionsPerUser: 6, sessionOpensPerMinute: 20 });
+    expect(loadConfig({ ATRIUM_SESSIONS_PER_USER: '3', ATRIUM_SESSION_OPENS_PER_MINUTE: '9' })).toMatchObject({ sessionsPerUser: 3, sessionOpensPerMinute: 9 });
+    expect(() => loadConfig({ ATRIUM_SESSIONS_PER_USER: '0' })).toThrow(/ATRIUM_SESSIONS_PER_USER/);
+  });
 });

@@ -19,6 +19,9 @@ export interface Config {
    * open skips parsing the bundle; 0 turns it off.
    */
   warmSessions: number;
+  /** Live mini-program sessions one user may hold at once, and open per minute (per node). */
+  sessionsPerUser: number;
+  sessionOpensPerMinute: number;
   /** The first admin, made on first start when given. */
   admin: { email: string; password: string } | null;
   /** Seed the demo merchant, apps and user on a fresh database. */
@@ -60,6 +63,8 @@ const schema = z.object({
   NODE_ENV: z.string().optional(),
   ATRIUM_SHARDS: z.coerce.number().int().min(1).max(64).default(2),
   ATRIUM_WARM_SESSIONS: z.coerce.number().int().min(0).max(32).default(2),
+  ATRIUM_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(6),
+  ATRIUM_SESSION_OPENS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   ATRIUM_ADMIN_EMAIL: z.email().optional(),
   ATRIUM_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
   ATRIUM_SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -91,6 +96,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dev: e.NODE_ENV !== 'production',
     shards: e.ATRIUM_SHARDS,
     warmSessions: e.ATRIUM_WARM_SESSIONS,
+    sessionsPerUser: e.ATRIUM_SESSIONS_PER_USER,
+    sessionOpensPerMinute: e.ATRIUM_SESSION_OPENS_PER_MINUTE,
     admin: e.ATRIUM_ADMIN_EMAIL && e.ATRIUM_ADMIN_PASSWORD ? { email: e.ATRIUM_ADMIN_EMAIL, password: e.ATRIUM_ADMIN_PASSWORD } : null,
     seedDemo: e.ATRIUM_SEED_DEMO === 'true',
     publicOrigin: e.ATRIUM_PUBLIC_ORIGIN ? new URL(e.ATRIUM_PUBLIC_ORIGIN).origin : null,

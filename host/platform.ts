@@ -85,6 +85,8 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     openid: identity.openidFor,
     log: (appId, level, text) => log(`[${appId}] ${level}: ${text}`),
     warmSessions: config.warmSessions,
+    sessionsPerUser: config.sessionsPerUser,
+    opensPerMinute: config.sessionOpensPerMinute,
   });
   const evictor = setInterval(() => void sessions.evictIdle().catch((e) => log(`eviction failed: ${(e as Error).message}`)), 60_000);
   evictor.unref();

@@ -7,6 +7,7 @@ import { newId, now } from '../db/index.ts';
 import type { AppsService, RunnableVersion } from '../modules/apps/index.ts';
 import type { Consents } from './consents.ts';
 import { endedError, runtimeError } from './ended.ts';
+import { createOpenLimits, defaultOpenLimits } from './open-limits.ts';
 import { sessionTopic, type ShellMessage } from './messages.ts';
 import type { SessionsTables } from './migrations.ts';
 import type { Prompts } from './prompts.ts';
@@ -30,6 +31,13 @@ export interface SessionManagerDeps {
    */
   warmSessions?: number;
   warmVersions?: number;
+  /**
+   * Live sessions one user may have at once (default 6), and may open per minute (default 20):
+   * beyond them opening answers quota_exceeded or rate_limited. A session brought back from its
+   * snapshot by the user's next event is not refused.
+   */
+  sessionsPerUser?: number;
+  opensPerMinute?: number;
 }
 
 interface Live {
@@ -56,6 +64,27 @@ export interface Opened {
 export function createSessionManager(deps: SessionManagerDeps) {
   const { db, runtime, apps, bus, prompts, consents } = deps;
   const live = new Map<string, Live>();
+  /** Live sessions per user, kept beside `live` by `track` and `untrack`. */
+  const liveByUser = new Map<string, number>();
+  const track = (sessionId: string, entry: Live) => {
+    if (live.has(sessionId)) untrack(sessionId);
+    live.set(sessionId, entry);
+    liveByUser.set(entry.userId, (liveByUser.get(entry.userId) ?? 0) + 1);
+  };
+  const untrack = (sessionId: string) => {
+    const entry = live.get(sessionId);
+    if (!entry) return;
+    live.delete(sessionId);
+    const n = (liveByUser.get(entry.userId) ?? 1) - 1;
+    if (n > 0) liveByUser.set(entry.userId, n);
+    else liveByUser.delete(entry.userId);
+  };
+  /** Opens under way per user, not yet live. */
+  const opening = new Map<string, number>();
+  const openLimits = createOpenLimits({
+    sessionsPerUser: deps.sessionsPerUser ?? defaultOpenLimits.sessionsPerUser,
+    opensPerMinute: deps.opensPerMinute ?? defaultOpenLimits.opensPerMinute,
+  });
   // Why recently ended sessions ended, so a shell that sends one more event hears the reason
   // rather than "not found". Bounded: the oldest are forgotten first.
   const endedReasons = new Map<string, { userId: string; reason: ErrorBody }>();
@@ -147,14 +176,14 @@ export function createSessionManager(deps: SessionManagerDeps) {
         throw runtimeError(e);
       });
     const entry: Live = { session, userId, version, lastActive: Date.now() };
-    live.set(sessionId, entry);
+    track(sessionId, entry);
     return entry;
   }
 
   async function ended(sessionId: string, reason: ErrorBody): Promise<void> {
     const entry = live.get(sessionId);
     if (!entry) return;
-    live.delete(sessionId);
+    untrack(sessionId);
     // Its next request hears why it ended (410), not "not found".
     rememberEnd(sessionId, entry.userId, reason);
     prompts.cancelAll(sessionId);
@@ -172,8 +201,18 @@ export function createSessionManager(deps: SessionManagerDeps) {
   async function open(userId: string, appId: string, opts: { route?: string; query?: Record<string, string>; scene?: Json } = {}): Promise<Opened> {
     const version = await apps.runnable(appId, userId);
     if (opts.route && !version.manifest.pages.includes(opts.route)) throw new AtriumError('not_found', `no page "${opts.route}"`);
+    // Opens still starting count too, or a burst sent at once would all pass the cap.
+    openLimits.admit(userId, (liveByUser.get(userId) ?? 0) + (opening.get(userId) ?? 0));
+    opening.set(userId, (opening.get(userId) ?? 0) + 1);
     const sessionId = newId();
-    const entry = await start(userId, version, sessionId, opts);
+    let entry: Live;
+    try {
+      entry = await start(userId, version, sessionId, opts);
+    } finally {
+      const n = opening.get(userId)! - 1;
+      if (n > 0) opening.set(userId, n);
+      else opening.delete(userId);
+    }
     keepWarm(version);
     return {
       sessionId,
@@ -261,14 +300,14 @@ export function createSessionManager(deps: SessionManagerDeps) {
       .values({ session_id: sessionId, ...row })
       .onConflict((oc) => oc.column('session_id').doUpdateSet(row))
       .execute();
-    live.delete(sessionId);
+    untrack(sessionId);
     await entry.session.close();
     return true;
   }
 
   /** Before the host stops: every live session is snapshotted, so users carry on after a restart. */
   async function suspendAll(): Promise<void> {
-    for (const [sessionId, entry] of [...live]) await suspend(sessionId, entry).catch(() => live.delete(sessionId));
+    for (const [sessionId, entry] of [...live]) await suspend(sessionId, entry).catch(() => untrack(sessionId));
   }
 
   /**
@@ -280,7 +319,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     let n = 0;
     for (const [sessionId, entry] of [...live]) {
       if (entry.version.appId !== appId) continue;
-      live.delete(sessionId);
+      untrack(sessionId);
       prompts.cancelAll(sessionId);
       rememberEnd(sessionId, entry.userId, reason);
       publish(sessionId, { kind: 'ended', reason });
@@ -296,7 +335,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const reason: ErrorBody = { code: 'session_ended', message: 'the account was erased' };
     for (const [sessionId, entry] of [...live]) {
       if (entry.userId !== userId) continue;
-      live.delete(sessionId);
+      untrack(sessionId);
       prompts.cancelAll(sessionId);
       publish(sessionId, { kind: 'ended', reason });
       await entry.session.close().catch(() => {});

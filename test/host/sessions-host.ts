@@ -31,7 +31,7 @@ export interface SessionUser {
   close(sessionId: string): Promise<Response>;
 }
 
-type ManagerOptions = Partial<Pick<SessionManagerDeps, 'idleMs'>>;
+type ManagerOptions = Partial<Pick<SessionManagerDeps, 'sessionsPerUser' | 'opensPerMinute' | 'idleMs'>>;
 
 export async function startSessionsHost(tdb: TestDatabase, options: { runtime?: RuntimeOptions; manager?: ManagerOptions } = {}): Promise<SessionsHost> {
   const runtime = await Runtime.create({ shards: 1, ...options.runtime });

@@ -1,5 +1,6 @@
 /**
- * Live sessions over HTTP, as the shell meets them: how a session the sandbox stopped answers.
+ * Live sessions over HTTP, as the shell meets them: how a session the sandbox stopped answers,
+ * and how many sessions one user may hold and open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawProgram } from '../support/programs.ts';
@@ -58,5 +59,56 @@ describe.each(testDatabases())('sessions over HTTP on $name', (tdb) => {
     const { sessionId } = await (await owner.open('counter')).json();
     await owner.event(sessionId, 'stall');
     expect((await stranger.event(sessionId, 'add')).status).toBe(404);
+  });
+
+  describe('with at most 2 live sessions per user and 4 opens a minute', () => {
+    let limited: SessionsHost;
+    beforeAll(async () => {
+      limited = await startSessionsHost(tdb, { manager: { sessionsPerUser: 2, opensPerMinute: 4 } });
+      await limited.publish('counter', counter);
+    });
+    afterAll(() => limited?.close());
+
+    it("refuses a user's third live session with 429 quota_exceeded and a message saying what to do", async () => {
+      const user = await limited.user();
+      expect((await user.open('counter')).status).toBe(200);
+      expect((await user.open('counter')).status).toBe(200);
+      const third = await user.open('counter');
+      expect(third.status).toBe(429);
+      expect((await third.json()).error).toMatchObject({ code: 'quota_exceeded', message: expect.stringMatching(/Close one to open another/) });
+    });
+
+    it('refuses opens sent all at once beyond the cap, not only one after another', async () => {
+      const user = await limited.user();
+      const statuses = (await Promise.all([1, 2, 3].map(() => user.open('counter')))).map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 200, 429]);
+    });
+
+    it('lets a user open again once they closed a session', async () => {
+      const user = await limited.user();
+      const { sessionId } = await (await user.open('counter')).json();
+      await user.open('counter');
+      await user.close(sessionId);
+      expect((await user.open('counter')).status).toBe(200);
+    });
+
+    it("counts each user's sessions apart", async () => {
+      const busy = await limited.user();
+      await busy.open('counter');
+      await busy.open('counter');
+      expect((await (await limited.user()).open('counter')).status).toBe(200);
+    });
+
+    it('refuses a fifth open within a minute with 429 rate_limited and says when to retry', async () => {
+      const user = await limited.user();
+      for (let i = 0; i < 4; i++) {
+        const { sessionId } = await (await user.open('counter')).json();
+        await user.close(sessionId);
+      }
+      const fifth = await user.open('counter');
+      expect(fifth.status).toBe(429);
+      expect((await fifth.json()).error.code).toBe('rate_limited');
+      expect(Number(fifth.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
   });
 });
