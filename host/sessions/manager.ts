@@ -170,6 +170,11 @@ export function createSessionManager(deps: SessionManagerDeps) {
           update: (update) => publish(sessionId, { kind: 'frame', update }),
           log: (level, text) => deps.log?.(version.appId, level, text),
           ended: (reason) => void ended(sessionId, reason).catch((e) => deps.log?.(version.appId, 'error', `ending the session failed: ${(e as Error).message}`)),
+          // The program was told what it lost; the user only needs to hear when something they
+          // started (a payment, a dialog's answer) may not have reached it.
+          restored: (lost) => {
+            if (lost.calls.length) publish(sessionId, { kind: 'toast', title: 'This mini-program restarted. Check that your last action went through.', icon: 'none', durationMs: 4000 });
+          },
         },
       })
       .catch((e: unknown) => {

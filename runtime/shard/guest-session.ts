@@ -143,6 +143,7 @@ export class GuestSession {
       spent = this.host.cpu.now() - started;
       // Charged however the entry ended: a call that failed used the shard all the same.
       this.usage.add(performance.now(), spent);
+      this.tellTimers();
     }
     const lately = this.usage.used(performance.now());
     let over: string | null = null;
@@ -483,7 +484,20 @@ export class GuestSession {
     this.slot = slot;
     this.clock.stop();
     this.clock = new GuestClock(clock, (id) => this.host.timer(this, id));
+    this.timersTold = 0;
   }
+
+  /**
+   * Keeps the main thread's count of pending timers current, so that if this shard dies the
+   * session can be told how many it lost. Sent only when the count changed.
+   */
+  private tellTimers(): void {
+    const count = this.clock.count;
+    if (count === this.timersTold || this.ended) return;
+    this.timersTold = count;
+    this.host.post({ kind: 'timers', sessionId: this.id, count });
+  }
+  private timersTold = 0;
 }
 
 /** Guest output is text the guest wrote: text that is not JSON ends the session, not the module. */

@@ -6,7 +6,7 @@
 import { AtriumError, type Manifest } from '../../sdk/contract/index.ts';
 import { Runtime, type RuntimeOptions } from '../../runtime/index.ts';
 import { createHostApi } from '../../host/bridge/index.ts';
-import { createMemoryBus } from '../../host/bus/index.ts';
+import { createMemoryBus, type Bus } from '../../host/bus/index.ts';
 import { appsMigrations, createAppsService, type AppsService } from '../../host/modules/apps/index.ts';
 import { createStorageService, storageMigrations } from '../../host/modules/storage/index.ts';
 import { createConsents, createPrompts, createSessionManager, sessionRoutes, sessionsMigrations, type SessionManager } from '../../host/sessions/index.ts';
@@ -16,6 +16,7 @@ import { HOST_ORIGIN, signUp, startTestHost, type TestHost } from './support.ts'
 
 export interface SessionsHost extends TestHost {
   runtime: Runtime;
+  bus: Bus;
   apps: AppsService;
   sessions: SessionManager;
   /** Publishes a one-page program (`pages/index`) as app `appId`. */
@@ -37,10 +38,10 @@ export async function startSessionsHost(tdb: TestDatabase, options: { runtime?: 
   const runtime = await Runtime.create({ shards: 1, ...options.runtime });
   let apps!: AppsService;
   let sessions!: SessionManager;
+  const bus = createMemoryBus();
   const host = await startTestHost(tdb, {
     migrations: [appsMigrations, storageMigrations, sessionsMigrations],
     routes({ db }) {
-      const bus = createMemoryBus();
       const prompts = createPrompts(bus);
       const consents = createConsents(db.kysely);
       apps = createAppsService(db.kysely);
@@ -71,6 +72,7 @@ export async function startSessionsHost(tdb: TestDatabase, options: { runtime?: 
   return {
     ...host,
     runtime,
+    bus,
     apps,
     sessions,
     async publish(appId, bundle) {

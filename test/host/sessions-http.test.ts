@@ -3,6 +3,7 @@
  * and how many sessions one user may hold and open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionTopic, type ShellMessage } from '../../host/sessions/index.ts';
 import { rawProgram } from '../support/programs.ts';
 import { testDatabases } from '../support/databases.ts';
 import { startSessionsHost, type SessionsHost } from './sessions-host.ts';
@@ -42,6 +43,26 @@ describe.each(testDatabases())('sessions over HTTP on $name', (tdb) => {
       expect(later.status).toBe(410);
       expect((await later.json()).error).toMatchObject({ code: 'session_ended', details: { reason: 'cpu_exceeded' } });
     });
+  });
+
+  it("tells a user in a toast when a restart of the sandbox lost what their session was waiting for", async () => {
+    await host.publish('asker', rawProgram({
+      'pages/index': `{
+        async ask() { await globalThis.__atrium.call('ui.showModal', { title: 'Sure?' }); },
+        render() { return { type: 'view', props: {}, children: ['ready'] }; },
+      }`,
+    }));
+    const user = await host.user();
+    const { sessionId } = await (await user.open('asker')).json();
+    const heard: ShellMessage[] = [];
+    host.bus.subscribe<ShellMessage>(sessionTopic(sessionId), null, (m) => heard.push(m.data));
+    // The dialog waits for the user: the program's host call is pending when the shard restarts.
+    await user.event(sessionId, 'ask');
+    const other = await host.user();
+    const stalled = await (await other.open('counter')).json();
+    await other.event(stalled.sessionId, 'stall');
+    await expect.poll(() => heard.some((m) => m.kind === 'toast' && /restarted/.test(m.title)), { timeout: 5000 }).toBe(true);
+    expect((await user.event(sessionId, 'ask')).status).toBe(200);
   });
 
   it('answers events on a session the user closed with 410 session_ended', async () => {
