@@ -146,8 +146,9 @@ export class GuestSession {
       this.tellTimers();
     }
     const lately = this.usage.used(performance.now());
+    const guestMs = spent - this.hostSideMs;
     let over: string | null = null;
-    if (spent - this.hostSideMs > budgetMs + this.host.cpu.slackMs) over = `the program ran ${Math.round(spent)} ms in one call, over its ${budgetMs} ms budget`;
+    if (guestMs > budgetMs + this.host.cpu.slackMs) over = `the program ran ${Math.round(guestMs)} ms in one call, over its ${budgetMs} ms budget`;
     else if (lately > this.limits.cpuPerWindowMs) {
       over = `the program used ${Math.round(lately)} ms of CPU in the last ${this.limits.cpuWindowMs / 1000} s, over its ${this.limits.cpuPerWindowMs} ms allowance`;
     }
