@@ -7,6 +7,7 @@ import { newId, now } from '../db/index.ts';
 import type { AppsService, RunnableVersion } from '../modules/apps/index.ts';
 import type { Consents } from './consents.ts';
 import { endedError, runtimeError } from './ended.ts';
+import { LiveSessions } from './live-sessions.ts';
 import { createOpenLimits, defaultOpenLimits } from './open-limits.ts';
 import { sessionTopic, type ShellMessage } from './messages.ts';
 import type { SessionsTables } from './migrations.ts';
@@ -63,22 +64,7 @@ export interface Opened {
  */
 export function createSessionManager(deps: SessionManagerDeps) {
   const { db, runtime, apps, bus, prompts, consents } = deps;
-  const live = new Map<string, Live>();
-  /** Live sessions per user, kept beside `live` by `track` and `untrack`. */
-  const liveByUser = new Map<string, number>();
-  const track = (sessionId: string, entry: Live) => {
-    if (live.has(sessionId)) untrack(sessionId);
-    live.set(sessionId, entry);
-    liveByUser.set(entry.userId, (liveByUser.get(entry.userId) ?? 0) + 1);
-  };
-  const untrack = (sessionId: string) => {
-    const entry = live.get(sessionId);
-    if (!entry) return;
-    live.delete(sessionId);
-    const n = (liveByUser.get(entry.userId) ?? 1) - 1;
-    if (n > 0) liveByUser.set(entry.userId, n);
-    else liveByUser.delete(entry.userId);
-  };
+  const live = new LiveSessions<Live>();
   /** Opens under way per user, not yet live. */
   const opening = new Map<string, number>();
   const openLimits = createOpenLimits({
@@ -181,14 +167,14 @@ export function createSessionManager(deps: SessionManagerDeps) {
         throw runtimeError(e);
       });
     const entry: Live = { session, userId, version, lastActive: Date.now() };
-    track(sessionId, entry);
+    live.set(sessionId, entry);
     return entry;
   }
 
   async function ended(sessionId: string, reason: ErrorBody): Promise<void> {
     const entry = live.get(sessionId);
     if (!entry) return;
-    untrack(sessionId);
+    live.delete(sessionId);
     // Its next request hears why it ended (410), not "not found".
     rememberEnd(sessionId, entry.userId, reason);
     prompts.cancelAll(sessionId);
@@ -207,7 +193,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const version = await apps.runnable(appId, userId);
     if (opts.route && !version.manifest.pages.includes(opts.route)) throw new AtriumError('not_found', `no page "${opts.route}"`);
     // Opens still starting count too, or a burst sent at once would all pass the cap.
-    openLimits.admit(userId, (liveByUser.get(userId) ?? 0) + (opening.get(userId) ?? 0));
+    openLimits.admit(userId, live.countOf(userId) + (opening.get(userId) ?? 0));
     opening.set(userId, (opening.get(userId) ?? 0) + 1);
     const sessionId = newId();
     let entry: Live;
@@ -305,14 +291,14 @@ export function createSessionManager(deps: SessionManagerDeps) {
       .values({ session_id: sessionId, ...row })
       .onConflict((oc) => oc.column('session_id').doUpdateSet(row))
       .execute();
-    untrack(sessionId);
+    live.delete(sessionId);
     await entry.session.close();
     return true;
   }
 
   /** Before the host stops: every live session is snapshotted, so users carry on after a restart. */
   async function suspendAll(): Promise<void> {
-    for (const [sessionId, entry] of [...live]) await suspend(sessionId, entry).catch(() => untrack(sessionId));
+    for (const [sessionId, entry] of [...live]) await suspend(sessionId, entry).catch(() => live.delete(sessionId));
   }
 
   /**
@@ -324,7 +310,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     let n = 0;
     for (const [sessionId, entry] of [...live]) {
       if (entry.version.appId !== appId) continue;
-      untrack(sessionId);
+      live.delete(sessionId);
       prompts.cancelAll(sessionId);
       rememberEnd(sessionId, entry.userId, reason);
       publish(sessionId, { kind: 'ended', reason });
@@ -340,7 +326,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const reason: ErrorBody = { code: 'session_ended', message: 'the account was erased' };
     for (const [sessionId, entry] of [...live]) {
       if (entry.userId !== userId) continue;
-      untrack(sessionId);
+      live.delete(sessionId);
       prompts.cancelAll(sessionId);
       publish(sessionId, { kind: 'ended', reason });
       await entry.session.close().catch(() => {});
