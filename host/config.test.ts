@@ -48,4 +48,16 @@ describe('the host configuration', () => {
       bannedTerms: ['miracle cure'],
     });
   });
+
+  it('caps the sessions one user holds and opens, 6 and 20 a minute unless told', () => {
+    expect(loadConfig({})).toMatchObject({ sessionsPerUser: 6, sessionOpensPerMinute: 20 });
+    expect(loadConfig({ ATRIUM_SESSIONS_PER_USER: '3', ATRIUM_SESSION_OPENS_PER_MINUTE: '9' })).toMatchObject({ sessionsPerUser: 3, sessionOpensPerMinute: 9 });
+    expect(() => loadConfig({ ATRIUM_SESSIONS_PER_USER: '0' })).toThrow(/ATRIUM_SESSIONS_PER_USER/);
+  });
+
+  it('gives the submission checks one shard of their own unless told more', () => {
+    expect(loadConfig({}).reviewShards).toBe(1);
+    expect(loadConfig({ ATRIUM_REVIEW_SHARDS: '2' }).reviewShards).toBe(2);
+    expect(() => loadConfig({ ATRIUM_REVIEW_SHARDS: '0' })).toThrow(/ATRIUM_REVIEW_SHARDS/);
+  });
 });

@@ -12,13 +12,21 @@ export interface Config {
   databaseUrl: string | null;
   /** Development mode: relaxed cookies over http, `net` may reach loopback. */
   dev: boolean;
-  /** Worker-thread shards running QuickJS. */
+  /** Worker-thread shards running QuickJS for users' sessions. */
   shards: number;
+  /**
+   * Shards of their own for the submission checks, which run merchants' code nobody has
+   * reviewed yet: a bundle built to stall its shard stalls only these, never users' sessions.
+   */
+  reviewShards: number;
   /**
    * Sessions of each recently opened version kept evaluated ahead of time, so the next user's
    * open skips parsing the bundle; 0 turns it off.
    */
   warmSessions: number;
+  /** Live mini-program sessions one user may hold at once, and open per minute (per node). */
+  sessionsPerUser: number;
+  sessionOpensPerMinute: number;
   /** The first admin, made on first start when given. */
   admin: { email: string; password: string } | null;
   /** Seed the demo merchant, apps and user on a fresh database. */
@@ -64,7 +72,10 @@ const schema = z.object({
     .optional(),
   NODE_ENV: z.string().optional(),
   ATRIUM_SHARDS: z.coerce.number().int().min(1).max(64).default(2),
+  ATRIUM_REVIEW_SHARDS: z.coerce.number().int().min(1).max(16).default(1),
   ATRIUM_WARM_SESSIONS: z.coerce.number().int().min(0).max(32).default(2),
+  ATRIUM_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(6),
+  ATRIUM_SESSION_OPENS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   ATRIUM_ADMIN_EMAIL: z.email().optional(),
   ATRIUM_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
   ATRIUM_SEED_DEMO: z.enum(['true', 'false']).default('true'),
@@ -96,7 +107,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.ATRIUM_DATABASE_URL ?? null,
     dev: e.NODE_ENV !== 'production',
     shards: e.ATRIUM_SHARDS,
+    reviewShards: e.ATRIUM_REVIEW_SHARDS,
     warmSessions: e.ATRIUM_WARM_SESSIONS,
+    sessionsPerUser: e.ATRIUM_SESSIONS_PER_USER,
+    sessionOpensPerMinute: e.ATRIUM_SESSION_OPENS_PER_MINUTE,
     admin: e.ATRIUM_ADMIN_EMAIL && e.ATRIUM_ADMIN_PASSWORD ? { email: e.ATRIUM_ADMIN_EMAIL, password: e.ATRIUM_ADMIN_PASSWORD } : null,
     seedDemo: e.ATRIUM_SEED_DEMO === 'true',
     publicOrigin: e.ATRIUM_PUBLIC_ORIGIN ? new URL(e.ATRIUM_PUBLIC_ORIGIN).origin : null,

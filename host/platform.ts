@@ -52,7 +52,12 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   if (config.admin && !(await identity.hasAdmin())) await identity.createAdmin(config.admin.email, config.admin.password);
   const apps = createAppsService(db.kysely);
   const runtime = await Runtime.create({ shards: config.shards });
-  const lifecycle = createLifecycle(db.kysely, createChecker({ runtime, policy: config.review }));
+  // Submission checks run code no one has reviewed yet, on shards no user's session is on: a
+  // bundle built to hold its shard until the watchdog kills it (anyone who signs up as a
+  // merchant can submit one) holds up only other checks. Review sessions are short-lived and
+  // per merchant, so few idle modules are worth keeping.
+  const reviewRuntime = await Runtime.create({ shards: config.reviewShards, idleModules: 8, idleModuleMs: 60_000 });
+  const lifecycle = createLifecycle(db.kysely, createChecker({ runtime: reviewRuntime, policy: config.review }));
   const seeded = config.seedDemo ? await seedDemo({ identity, lifecycle, examplesDir, log }) : false;
   const payments = createPayments({ db: db.kysely, mac: secret.mac, provider: simulatedProvider(), feeBps: config.feeBps });
   const webhooks = createWebhooks({ db: db.kysely, dev: config.dev });
@@ -86,6 +91,8 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     openid: identity.openidFor,
     log: (appId, level, text) => log(`[${appId}] ${level}: ${text}`),
     warmSessions: config.warmSessions,
+    sessionsPerUser: config.sessionsPerUser,
+    opensPerMinute: config.sessionOpensPerMinute,
   });
   const evictor = setInterval(() => void sessions.evictIdle().catch((e) => log(`eviction failed: ${(e as Error).message}`)), 60_000);
   evictor.unref();
@@ -152,6 +159,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
       await closing;
       await sessions.suspendAll();
       await runtime.shutdown();
+      await reviewRuntime.shutdown();
       await webhooks.close();
       await db.close();
     },

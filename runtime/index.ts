@@ -5,4 +5,4 @@ export { createDispatcher, toErrorBody, type DispatchOptions } from './dispatch/
 export { defaultLimits, watchdogBoundMs, type Limits } from './limits.ts';
 export { applyPatches, diffView, type Patch } from './view/diff.ts';
 export { validateView } from './view/validate.ts';
-export type { PageConfig, Snapshot, ViewUpdate, ShardStats } from './shard/protocol.ts';
+export type { LostWork, PageConfig, Snapshot, ViewUpdate, ShardStats } from './shard/protocol.ts';

@@ -8,6 +8,14 @@ export interface Limits {
   handlerMs: number;
   /** CPU time to evaluate the bundle. */
   evalMs: number;
+  /**
+   * CPU time a session may use over any `cpuWindowMs`, across all its calls (handlers, timers,
+   * host-call settlements, loading): the per-call budget alone let a `setInterval(0)` burning
+   * 95 ms per tick run for ever. Using more ends the session with `cpu_exceeded`. It also weighs
+   * sessions against each other: a shard runs next the session that used the least of it.
+   */
+  cpuPerWindowMs: number;
+  cpuWindowMs: number;
   hostCallsPerEntry: number;
   /** Host calls a session may have waiting at once. */
   pendingCalls: number;
@@ -29,6 +37,10 @@ export const defaultLimits: Limits = {
   stackBytes: 512 * 1024,
   handlerMs: 100,
   evalMs: 1000,
+  // A fifth of a core on average: room for loading a big bundle and bursts of taps, none for
+  // a program that keeps a core busy on its own.
+  cpuPerWindowMs: 2000,
+  cpuWindowMs: 10_000,
   hostCallsPerEntry: 1000,
   pendingCalls: 1000,
   setDataBytes: MiB,

@@ -98,6 +98,13 @@ export interface PageLifecycle<D> {
   onHide?(): unknown;
   /** The page was closed. */
   onUnload?(): unknown;
+  /**
+   * The session was brought back from its snapshot (the platform restarted the sandbox it ran
+   * in, or it was set aside while idle): data and the page stack are back, but timers and host
+   * calls still waiting then are not. `lost` says how many of each the session had; arm your
+   * timers again here, and check on what you asked for (an order's status, say).
+   */
+  onRestore?(lost: RestoreInfo): unknown;
   /** Returns the view: JSX of the documented components. Called after every `setData`. */
   render(): AtriumNode | Child;
 }
@@ -128,6 +135,16 @@ export interface AppDefinition {
   onLaunch?(options: { route: string; query: Record<string, string>; scene: Json }): unknown;
   /** A handler threw and did not catch. */
   onError?(message: string): unknown;
+  /** The session was brought back from its snapshot; see the page's `onRestore`. Called before the pages'. */
+  onRestore?(lost: RestoreInfo): unknown;
+}
+
+/** What a session brought back from its snapshot lost: every page and the app hear the whole session's. */
+export interface RestoreInfo {
+  /** Timers (setTimeout, setInterval) that were pending; none of them will fire. */
+  timers: number;
+  /** Host methods called and not yet answered (e.g. `payments.requestPayment`); their promises never settle. */
+  calls: string[];
 }
 
 /**

@@ -21,10 +21,10 @@ const descriptions = {
   403: 'forbidden: not allowed, or a cross-site request riding the session cookie',
   404: 'not_found',
   409: 'conflict',
-  410: 'expired',
+  410: 'expired, or session_ended: the session stopped (details.reason says why: cpu_exceeded, memory_exceeded...) or was closed',
   413: 'too_large: the body is over the size limit',
   422: 'checks_failed: the submitted version did not pass the automated checks (details.checks says why)',
-  429: 'rate_limited: too many attempts',
+  429: 'rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user)',
 } as const;
 
 type ErrorStatus = keyof typeof descriptions;

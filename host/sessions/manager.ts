@@ -6,6 +6,9 @@ import type { Bus } from '../bus/index.ts';
 import { newId, now } from '../db/index.ts';
 import type { AppsService, RunnableVersion } from '../modules/apps/index.ts';
 import type { Consents } from './consents.ts';
+import { endedError, runtimeError } from './ended.ts';
+import { LiveSessions } from './live-sessions.ts';
+import { createOpenLimits, defaultOpenLimits } from './open-limits.ts';
 import { sessionTopic, type ShellMessage } from './messages.ts';
 import type { SessionsTables } from './migrations.ts';
 import type { Prompts } from './prompts.ts';
@@ -29,6 +32,13 @@ export interface SessionManagerDeps {
    */
   warmSessions?: number;
   warmVersions?: number;
+  /**
+   * Live sessions one user may have at once (default 6), and may open per minute (default 20):
+   * beyond them opening answers quota_exceeded or rate_limited. A session brought back from its
+   * snapshot by the user's next event is not refused.
+   */
+  sessionsPerUser?: number;
+  opensPerMinute?: number;
 }
 
 interface Live {
@@ -54,7 +64,13 @@ export interface Opened {
  */
 export function createSessionManager(deps: SessionManagerDeps) {
   const { db, runtime, apps, bus, prompts, consents } = deps;
-  const live = new Map<string, Live>();
+  const live = new LiveSessions<Live>();
+  /** Opens under way per user, not yet live. */
+  const opening = new Map<string, number>();
+  const openLimits = createOpenLimits({
+    sessionsPerUser: deps.sessionsPerUser ?? defaultOpenLimits.sessionsPerUser,
+    opensPerMinute: deps.opensPerMinute ?? defaultOpenLimits.opensPerMinute,
+  });
   // Why recently ended sessions ended, so a shell that sends one more event hears the reason
   // rather than "not found". Bounded: the oldest are forgotten first.
   const endedReasons = new Map<string, { userId: string; reason: ErrorBody }>();
@@ -130,25 +146,37 @@ export function createSessionManager(deps: SessionManagerDeps) {
       permissions: version.manifest.permissions,
       consent: consentFor(version, userId, sessionId),
     });
-    const session = await runtime.open({
-      sessionId,
-      ...specOf(version),
-      ...how,
-      onCall: (call) => dispatch(call, ctx),
-      listener: {
-        update: (update) => publish(sessionId, { kind: 'frame', update }),
-        log: (level, text) => deps.log?.(version.appId, level, text),
-        ended: (reason) => void ended(sessionId, reason).catch((e) => deps.log?.(version.appId, 'error', `ending the session failed: ${(e as Error).message}`)),
-      },
-    });
+    const session = await runtime
+      .open({
+        sessionId,
+        ...specOf(version),
+        ...how,
+        onCall: (call) => dispatch(call, ctx),
+        listener: {
+          update: (update) => publish(sessionId, { kind: 'frame', update }),
+          log: (level, text) => deps.log?.(version.appId, level, text),
+          ended: (reason) => void ended(sessionId, reason).catch((e) => deps.log?.(version.appId, 'error', `ending the session failed: ${(e as Error).message}`)),
+          // The program was told what it lost; the user only needs to hear when something they
+          // started (a payment, a dialog's answer) may not have reached it.
+          restored: (lost) => {
+            if (lost.calls.length) publish(sessionId, { kind: 'toast', title: 'This mini-program restarted. Check that your last action went through.', icon: 'none', durationMs: 4000 });
+          },
+        },
+      })
+      .catch((e: unknown) => {
+        throw runtimeError(e);
+      });
     const entry: Live = { session, userId, version, lastActive: Date.now() };
     live.set(sessionId, entry);
     return entry;
   }
 
   async function ended(sessionId: string, reason: ErrorBody): Promise<void> {
-    if (!live.has(sessionId)) return;
+    const entry = live.get(sessionId);
+    if (!entry) return;
     live.delete(sessionId);
+    // Its next request hears why it ended (410), not "not found".
+    rememberEnd(sessionId, entry.userId, reason);
     prompts.cancelAll(sessionId);
     if (reason.code !== 'session_ended') publish(sessionId, { kind: 'ended', reason });
     await db.deleteFrom('sessions_snapshots').where('session_id', '=', sessionId).execute();
@@ -164,8 +192,18 @@ export function createSessionManager(deps: SessionManagerDeps) {
   async function open(userId: string, appId: string, opts: { route?: string; query?: Record<string, string>; scene?: Json } = {}): Promise<Opened> {
     const version = await apps.runnable(appId, userId);
     if (opts.route && !version.manifest.pages.includes(opts.route)) throw new AtriumError('not_found', `no page "${opts.route}"`);
+    // Opens still starting count too, or a burst sent at once would all pass the cap.
+    openLimits.admit(userId, live.countOf(userId) + (opening.get(userId) ?? 0));
+    opening.set(userId, (opening.get(userId) ?? 0) + 1);
     const sessionId = newId();
-    const entry = await start(userId, version, sessionId, opts);
+    let entry: Live;
+    try {
+      entry = await start(userId, version, sessionId, opts);
+    } finally {
+      const n = opening.get(userId)! - 1;
+      if (n > 0) opening.set(userId, n);
+      else opening.delete(userId);
+    }
     keepWarm(version);
     return {
       sessionId,
@@ -192,7 +230,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const row = await db.selectFrom('sessions_snapshots').where('session_id', '=', sessionId).selectAll().executeTakeFirst();
     if (!row || row.user_id !== userId) {
       const gone = endedReasons.get(sessionId);
-      if (gone && gone.userId === userId) throw new AtriumError(gone.reason.code, gone.reason.message, gone.reason.details);
+      if (gone && gone.userId === userId) throw endedError(gone.reason);
       throw new AtriumError('not_found', 'no such session');
     }
     // A user keeps their version until they reopen, whatever was released since.
@@ -206,8 +244,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
    */
   async function event(userId: string, sessionId: string, ev: ShellEvent, since?: number): Promise<ViewUpdate> {
     const entry = await get(userId, sessionId);
-    await entry.session.event(ev);
-    if (entry.session.ended) throw new AtriumError('session_ended', entry.session.ended.message);
+    try {
+      await entry.session.event(ev);
+    } catch (e) {
+      // Stopped on the way (a bound, the watchdog): the session's own reason is the answer.
+      throw entry.session.ended ? endedError(entry.session.ended) : runtimeError(e);
+    }
+    if (entry.session.ended) throw endedError(entry.session.ended);
     return frameOf(entry.session, since);
   }
 

@@ -45,7 +45,7 @@ const open = createRoute({
   },
   responses: {
     200: json(z.object({ sessionId: z.string(), app: z.object({ id: z.string(), name: z.string(), version: z.string(), versionId: z.string(), tabBar: z.array(z.object({ page: z.string(), text: z.string() })), background: z.string().nullable() }), frame: Frame })),
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 404, 410, 429),
   },
 });
 
@@ -70,7 +70,7 @@ const event = createRoute({
     }),
     body: { content: { 'application/json': { schema: ShellEventSchema } } },
   },
-  responses: { 200: json(z.object({ frame: Frame })), ...errorResponses(400, 401, 404) },
+  responses: { 200: json(z.object({ frame: Frame })), ...errorResponses(400, 401, 404, 410) },
 });
 
 const answer = createRoute({

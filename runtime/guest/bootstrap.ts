@@ -15,7 +15,7 @@ interface PageDef extends Obj { data?: Obj; render?: Fn }
 interface Page { route: string; query: Obj; def: PageDef; inst: Obj }
 interface LaunchArg { route: string; query: Obj; scene?: Obj | null; pages: string[]; tabs: string[] }
 interface SnapshotPage { route: string; query: Obj; data: Obj; title: string | null }
-interface Snapshot { stack: SnapshotPage[]; globalData: unknown }
+interface Snapshot { stack: SnapshotPage[]; globalData: unknown; lost?: { timers?: unknown; calls?: unknown } }
 
 const g = globalThis as any;
 const rawBridge: Fn = g.__atrium_bridge;
@@ -28,7 +28,7 @@ const MAX_STACK = 10;
 const RUNTIME_METHODS = I.create(null) as Record<string, true>;
 for (const m of ['ui.navigateTo', 'ui.redirectTo', 'ui.navigateBack', 'ui.switchTab', 'ui.setTitle']) RUNTIME_METHODS[m] = true;
 const LIFECYCLE = I.create(null) as Record<string, true>;
-for (const m of ['onLoad', 'onShow', 'onHide', 'onUnload', 'onReady', 'render', 'data']) LIFECYCLE[m] = true;
+for (const m of ['onLoad', 'onShow', 'onHide', 'onUnload', 'onReady', 'onRestore', 'render', 'data']) LIFECYCLE[m] = true;
 
 class AtriumError extends I.Error {
   code: string;
@@ -352,6 +352,16 @@ const ops: Record<string, (arg: string) => unknown> = {
       stack[stack.length] = makeInstance(sp.route, sp.query, pageDef(sp.route), sp.data);
       if (sp.title !== null) titles[sp.route] = sp.title;
     }
+    // Timers and awaited host calls died with the old runtime: the program hears what it lost
+    // (the whole session's, on the app and on every page brought back) and can arm its timers
+    // again or check on what it asked for, before the visible page is shown.
+    const lost = a.snapshot.lost;
+    const info = () => ({
+      timers: typeof lost?.timers === 'number' ? lost.timers : 0,
+      calls: I.isArray(lost?.calls) ? I.arrayFrom(lost.calls as unknown[]) : [],
+    });
+    safeCall(appDef.onRestore, appDef, [info()]);
+    for (let i = 0; i < stack.length; i++) safeCall(stack[i]!.def.onRestore, stack[i]!.inst, [info()]);
     const cur = top();
     if (cur) safeCall(cur.def.onShow, cur.inst, []);
     dirty = true;

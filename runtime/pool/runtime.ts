@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
 import type { ErrorBody, Json, Outcome, ShellEvent } from '../../sdk/contract/index.ts';
 import { defaultLimits, type Limits } from '../limits.ts';
-import type { Notice, OpenRequest, PageConfig, ShardStats, Snapshot } from '../shard/protocol.ts';
+import type { LostWork, Notice, OpenRequest, PageConfig, ShardStats, Snapshot } from '../shard/protocol.ts';
 import { Session, type CallHandler, type SessionChannel, type SessionListener, type SessionSpec } from './session.ts';
 import { Shard, ShardError } from './shard.ts';
 import { shardCode, type ShardCode } from './worker-file.ts';
@@ -280,7 +280,7 @@ export class Runtime implements SessionChannel {
   private async send(s: Session, req: (shard: Shard) => Promise<unknown>): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       if (s.ended) throw new ShardError(s.ended);
-      if (!s.shard || s.shard.dead) await this.rehydrate(s);
+      if (!s.shard || s.shard.dead) await this.revive(s);
       try {
         return await req(s.shard!);
       } catch (e) {
@@ -291,12 +291,34 @@ export class Runtime implements SessionChannel {
     }
   }
 
+  /** Brings a session whose shard died back, once however many ask at the same time. */
+  private revive(s: Session): Promise<void> {
+    if (s.reviving) return s.reviving;
+    const reviving = this.rehydrate(s).finally(() => {
+      if (s.reviving === reviving) s.reviving = null;
+    });
+    s.reviving = reviving;
+    return reviving;
+  }
+
+  /**
+   * Starts the session again from its last snapshot on a live shard. What it was waiting for
+   * (timers, host calls) died with the old shard and cannot come back: the program is told in
+   * its `onRestore` hook, the merchant's log says so, and the host hears it through `restored`.
+   */
   private async rehydrate(s: Session): Promise<void> {
-    if (!s.snapshot) {
+    const snapshot = s.snapshot;
+    if (!snapshot) {
       this.forget(s, { code: 'shard_crashed', message: 'the session was lost before its first view' });
       throw new ShardError(s.ended!);
     }
-    await this.start(s, { snapshot: s.snapshot });
+    const lost = s.lost;
+    await this.start(s, { snapshot: lost ? { ...snapshot, lost } : snapshot });
+    s.lost = null;
+    if (lost) {
+      s.log('warn', `the session was brought back after its shard restarted; it lost ${describeLost(lost)}, and its onRestore hook was told`);
+      s.restored(lost);
+    }
   }
 
   event(s: Session, ev: ShellEvent): Promise<void> {
@@ -307,10 +329,21 @@ export class Runtime implements SessionChannel {
     return this.send(s, (shard) => shard.request({ op: 'advance', sessionId: s.id, ms })).then(() => {});
   }
 
+  /**
+   * The session's page stack and data, and what it is waiting for that a session brought back
+   * from this snapshot will not have (its timers, host calls not answered yet), so it can be told.
+   */
   async snapshot(s: Session): Promise<Snapshot> {
     const snap = (await this.send(s, (shard) => shard.request({ op: 'snapshot', sessionId: s.id }))) as Snapshot;
     s.snapshot = snap;
-    return snap;
+    const waiting = this.waitingOf(s);
+    return waiting ? { ...snap, lost: waiting } : snap;
+  }
+
+  /** The session's pending timers and unanswered host calls, or null when it waits for nothing. */
+  private waitingOf(s: Session): LostWork | null {
+    if (!s.timers && !s.calls.size) return null;
+    return { timers: s.timers, calls: [...s.calls.values()].map((c) => c.method) };
   }
 
   async close(s: Session): Promise<void> {
@@ -339,6 +372,9 @@ export class Runtime implements SessionChannel {
       case 'ended':
         this.forget(s, n.reason);
         break;
+      case 'timers':
+        s.timers = n.count;
+        break;
       case 'call':
         void this.answer(s, shard, n.callId, n.method, n.args);
         break;
@@ -348,6 +384,10 @@ export class Runtime implements SessionChannel {
   private async answer(s: Session, shard: Shard, callId: number, method: string, args: unknown): Promise<void> {
     // Counted until the guest has run with the result, so "settled" means the view is up to date.
     s.inFlight++;
+    // Known by the session while its promise lives, so that a shard dying meanwhile can say what
+    // the program was waiting for.
+    const call = { method };
+    s.calls.set(callId, call);
     try {
       let outcome: Outcome<unknown>;
       try {
@@ -359,10 +399,17 @@ export class Runtime implements SessionChannel {
       if (json.length > s.spec.limits.resultBytes) {
         json = JSON.stringify({ id: callId, ok: false, error: { code: 'too_large', message: `the result is over ${s.spec.limits.resultBytes} bytes` } });
       }
-      // A promise made in a shard that has since died died with it.
-      if (s.ended || s.shard !== shard || shard.dead) return;
+      // A promise made in a shard that has since died died with it; the program was told when
+      // it was brought back that this call was lost (its call ids start again there, so the
+      // answer must not reach the new runtime).
+      if (s.ended) return;
+      if (s.calls.get(callId) !== call || s.shard !== shard || shard.dead) {
+        s.log('warn', `the answer to ${method} came after the session's shard restarted and was dropped; the program was told the call was lost`);
+        return;
+      }
       await shard.request({ op: 'settle', sessionId: s.id, callId, json }).catch(() => {});
     } finally {
+      if (s.calls.get(callId) === call) s.calls.delete(callId);
       s.inFlight--;
     }
   }
@@ -372,14 +419,34 @@ export class Runtime implements SessionChannel {
     if (this.closed || i < 0) return;
     this.shards[i] = this.newShard(shard.index);
     for (const [key, list] of this.warmPool) this.warmPool.set(key, list.filter((w) => w.shard !== shard));
+    const waiting: Session[] = [];
     for (const id of shard.sessions) {
       const s = this.sessions.get(id);
       if (!s) continue;
       s.shard = null;
-      if (culpritSlot !== null && s.slot === culpritSlot) this.forget(s, reason);
-      else s.log('warn', 'the sandbox shard was restarted; the session will resume from its last snapshot');
+      if (culpritSlot !== null && s.slot === culpritSlot) {
+        this.forget(s, reason);
+        continue;
+      }
+      s.log('warn', 'the sandbox shard was restarted; the session will resume from its last snapshot');
+      const lost = this.waitingOf(s);
+      s.calls.clear();
+      s.timers = 0;
+      if (!lost) continue;
+      // Died twice before it was brought back: it lost both times' work.
+      s.lost = s.lost ? { timers: s.lost.timers + lost.timers, calls: [...s.lost.calls, ...lost.calls] } : lost;
+      waiting.push(s);
     }
     shard.sessions.clear();
+    // A session that was waiting for a timer or a host call is doing something without the user:
+    // it comes back now, so it can arm its timers again, rather than at the user's next tap. The
+    // others come back lazily, as before: a shard may hold thousands of idle sessions.
+    for (const s of waiting) {
+      s.reviving = null;
+      void this.revive(s).catch(() => {
+        /* it ended, and its listeners heard why */
+      });
+    }
   }
 
   async stats(): Promise<ShardStats[]> {
@@ -407,4 +474,12 @@ export function errorBody(e: unknown): ErrorBody {
   const code = (e as { code?: unknown })?.code;
   if (typeof code === 'string' && e instanceof Error) return { code: code as ErrorBody['code'], message: e.message };
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** `2 timers and 1 host call (storage.get)`, for the merchant's log. */
+function describeLost(lost: LostWork): string {
+  const timers = `${lost.timers} timer${lost.timers === 1 ? '' : 's'}`;
+  if (!lost.calls.length) return timers;
+  const calls = `${lost.calls.length} host call${lost.calls.length === 1 ? '' : 's'} waiting for an answer (${[...new Set(lost.calls)].join(', ')})`;
+  return lost.timers ? `${timers} and ${calls}` : calls;
 }

@@ -1,6 +1,6 @@
 import type { ErrorBody, Json, Outcome, ShellEvent, ViewNode } from '../../sdk/contract/index.ts';
 import type { Limits } from '../limits.ts';
-import type { PageConfig, Snapshot, ViewUpdate } from '../shard/protocol.ts';
+import type { LostWork, PageConfig, Snapshot, ViewUpdate } from '../shard/protocol.ts';
 import { applyPatches, type Patch } from '../view/diff.ts';
 import type { Shard } from './shard.ts';
 
@@ -18,6 +18,11 @@ export interface SessionListener {
   update?(update: ViewUpdate, session: Session): void;
   log?(level: 'debug' | 'info' | 'warn' | 'error', text: string, session: Session): void;
   ended?(reason: ErrorBody, session: Session): void;
+  /**
+   * The session was brought back after its shard restarted; `lost` is what it was waiting for
+   * that died with the shard (the program was told too, through its `onRestore` hook).
+   */
+  restored?(lost: LostWork, session: Session): void;
 }
 
 /** What opening a session needs; also kept to rehydrate it on another shard. */
@@ -61,6 +66,14 @@ export class Session {
   ended: ErrorBody | null = null;
   /** Host calls the host has not answered yet. */
   inFlight = 0;
+  /** The guest's host calls waiting for an answer on its current shard, by call id. */
+  readonly calls = new Map<number, { method: string }>();
+  /** Timers the guest has pending, as its shard last told. */
+  timers = 0;
+  /** What died with its last shard, until the session is brought back and told. */
+  lost: LostWork | null = null;
+  /** The bringing back under way, so an event and the runtime's own revival share it. */
+  reviving: Promise<void> | null = null;
   shard: Shard | null = null;
   private readonly listeners = new Set<SessionListener>();
 
@@ -159,6 +172,10 @@ export class Session {
 
   log(level: 'debug' | 'info' | 'warn' | 'error', text: string): void {
     for (const l of this.listeners) l.log?.(level, text, this);
+  }
+
+  restored(lost: LostWork): void {
+    for (const l of this.listeners) l.restored?.(lost, this);
   }
 
   end(reason: ErrorBody): void {

@@ -9,6 +9,8 @@ import { GuestClock } from './clock.ts';
 import { classifyGuestError } from './classify.ts';
 import type { PreparedContext } from './prepared-context.ts';
 import { encode, readValue, UNREADABLE, type AtomTable } from './bjson/index.ts';
+import type { ThreadClock } from './thread-clock.ts';
+import { CpuWindow } from './cpu-window.ts';
 
 export interface SessionHost {
   post(notice: Notice): void;
@@ -20,6 +22,8 @@ export interface SessionHost {
   readonly atoms: AtomTable | null;
   /** Counts how frames came out, for the shard's stats. */
   readonly frames: FrameCounts;
+  /** The shard thread's CPU clock: what each entry into the guest actually cost. */
+  readonly cpu: ThreadClock;
 }
 
 /** What the guest's `flush` gave: nothing to draw, its JSON text, or the frame already read. */
@@ -54,6 +58,8 @@ export class GuestSession {
   private lastView: ViewNode | null = null;
   private seq = 0;
   clock: GuestClock;
+  /** CPU this session used lately: checked against its window budget, and its place in the shard's queue. */
+  readonly usage: CpuWindow;
 
   constructor(
     private readonly init: OpenRequest,
@@ -64,6 +70,7 @@ export class GuestSession {
     this.id = init.sessionId;
     this.slot = init.slot;
     this.clock = new GuestClock(init.clock, (id) => this.host.timer(this, id));
+    this.usage = new CpuWindow(init.limits.cpuWindowMs, performance.now());
     this.rt = prepared.rt;
     this.ctx = prepared.ctx;
     this.enterFn = prepared.enter;
@@ -98,18 +105,58 @@ export class GuestSession {
   }
 
   private evaluate(code: string, filename: string): QuickJSHandle {
-    this.arm(this.limits.evalMs);
-    try {
-      const r = this.ctx.evalCode(code, filename, { type: 'global' });
-      if (r.error) {
-        const reason = classifyGuestError(this.ctx, r.error, 'program_error', memoryExhausted(this.module));
-        r.error.dispose();
-        throw new SessionEnd({ code: reason.code, message: `${filename}: ${reason.message}` });
+    return this.charged(this.limits.evalMs, () => {
+      this.arm(this.limits.evalMs);
+      try {
+        const r = this.ctx.evalCode(code, filename, { type: 'global' });
+        if (r.error) {
+          const reason = classifyGuestError(this.ctx, r.error, 'program_error', memoryExhausted(this.module));
+          r.error.dispose();
+          throw new SessionEnd({ code: reason.code, message: `${filename}: ${reason.message}` });
+        }
+        return r.value;
+      } finally {
+        this.disarm();
       }
-      return r.value;
+    }, (h) => h.dispose());
+  }
+
+  /**
+   * Runs one entry into the guest and measures what it cost on the shard's thread. The interrupt
+   * handler stops bytecode at the deadline, but the engine never polls it inside a builtin (a big
+   * `join`, `replaceAll`, `JSON.stringify`): such an entry returns late, below the watchdog's bound,
+   * as if nothing happened. Measured, it ends the session with cpu_exceeded all the same; only
+   * what runs past the watchdog's bound needs the shard killed. Every entry is also charged to
+   * the session's window (`cpuPerWindowMs` over `cpuWindowMs`), so no chain of calls that each
+   * stay within budget (a busy interval) can hold a core for ever. A bound the entry broke on
+   * its own (an output too large) is thrown from inside and wins. `discard` frees what the entry
+   * produced when it is thrown away.
+   */
+  private charged<T>(budgetMs: number, run: () => T, discard?: (out: T) => void): T {
+    const started = this.host.cpu.now();
+    let spent = 0;
+    let out: T;
+    this.hostSideMs = 0;
+    try {
+      out = run();
     } finally {
-      this.disarm();
+      spent = this.host.cpu.now() - started;
+      // Charged however the entry ended: a call that failed used the shard all the same.
+      this.usage.add(performance.now(), spent);
+      this.tellTimers();
     }
+    const lately = this.usage.used(performance.now());
+    const guestMs = spent - this.hostSideMs;
+    let over: string | null = null;
+    if (guestMs > budgetMs + this.host.cpu.slackMs) over = `the program ran ${Math.round(guestMs)} ms in one call, over its ${budgetMs} ms budget`;
+    else if (lately > this.limits.cpuPerWindowMs) {
+      over = `the program used ${Math.round(lately)} ms of CPU in the last ${this.limits.cpuWindowMs / 1000} s, over its ${this.limits.cpuPerWindowMs} ms allowance`;
+    }
+    if (over) {
+      discard?.(out);
+      throw new SessionEnd({ code: 'cpu_exceeded', message: over });
+    }
+    return out;
   }
 
   private arm(budgetMs: number): void {
@@ -122,6 +169,22 @@ export class GuestSession {
   private disarm(): void {
     this.host.watch(this.slot, null);
   }
+
+  /**
+   * Runs host-side work inside an entry that no guest code takes part in (the engine writing a
+   * frame out, the host reading it): its cost is bounded by the view limits, not chosen by the
+   * program, so it counts towards the session's window but not against the budget of the call
+   * (a view at the 10,000-node bound takes ~70-130 ms to read here).
+   */
+  private hostSide<T>(fn: () => T): T {
+    const started = this.host.cpu.now();
+    try {
+      return fn();
+    } finally {
+      this.hostSideMs += this.host.cpu.now() - started;
+    }
+  }
+  private hostSideMs = 0;
 
   /** A guest string, or null when it is not a string or is longer than `max`. */
   private readString(h: QuickJSHandle | undefined, max: number): string | null {
@@ -209,20 +272,28 @@ export class GuestSession {
    * deadline, and returns the string it produced. Throws SessionEnd when a bound broke.
    */
   private enter(op: string, arg: string, budgetMs: number): string {
-    const out = this.call(op, arg, budgetMs, (h) => this.readString(h, this.limits.viewBytes));
-    if (out === null) throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
-    return out;
+    return this.call(op, arg, budgetMs, (h) => this.readString(h, this.limits.viewBytes) ?? this.tooLarge());
+  }
+
+  /** Thrown while the entry is still measured: a bound the output broke is the reason, not the time reading it took. */
+  private tooLarge(): never {
+    throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
   }
 
   /** As `enter`, with what the guest returned turned into a host value by `read` while armed. */
   private call<T>(op: string, arg: string, budgetMs: number, read: (h: QuickJSHandle) => T): T {
     if (this.ended) throw new SessionEnd(this.ended);
-    if (!this.enterFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
+    const enterFn = this.enterFn;
+    if (!enterFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
+    return this.charged(budgetMs, () => this.callArmed(enterFn, op, arg, budgetMs, read));
+  }
+
+  private callArmed<T>(enterFn: QuickJSHandle, op: string, arg: string, budgetMs: number, read: (h: QuickJSHandle) => T): T {
     this.arm(budgetMs);
     try {
       const opH = this.ctx.newString(op);
       const argH = this.ctx.newString(arg);
-      const r = this.ctx.callFunction(this.enterFn, this.ctx.undefined, opH, argH);
+      const r = this.ctx.callFunction(enterFn, this.ctx.undefined, opH, argH);
       opH.dispose();
       argH.dispose();
       if (r.error) {
@@ -255,8 +326,10 @@ export class GuestSession {
       return text === null ? null : { text };
     }
     const atoms = this.host.atoms;
-    const bytes = atoms ? encode(this.ctx, h, this.limits.viewBytes) : null;
-    const value = bytes && atoms ? readValue(bytes, atoms, this.limits.viewBytes) : UNREADABLE;
+    const value = this.hostSide(() => {
+      const bytes = atoms ? encode(this.ctx, h, this.limits.viewBytes) : null;
+      return bytes && atoms ? readValue(bytes, atoms, this.limits.viewBytes) : UNREADABLE;
+    });
     if (value !== UNREADABLE) return { value };
     if (!this.jsonFn) throw new SessionEnd({ code: 'internal', message: 'session not initialised' });
     const r = this.ctx.callFunction(this.jsonFn, this.ctx.undefined, h);
@@ -299,8 +372,7 @@ export class GuestSession {
   }
 
   private flush(): void {
-    const out = this.call('flush', '', this.limits.handlerMs, (h) => this.readFrame(h));
-    if (out === null) throw new SessionEnd({ code: 'too_large', message: `the program produced more than ${this.limits.viewBytes} bytes` });
+    const out = this.call('flush', '', this.limits.handlerMs, (h) => this.readFrame(h) ?? this.tooLarge());
     if ('text' in out && out.text === '') return;
     if ('failed' in out) {
       if (out.failed.code !== 'program_error') throw new SessionEnd(out.failed);
@@ -413,7 +485,20 @@ export class GuestSession {
     this.slot = slot;
     this.clock.stop();
     this.clock = new GuestClock(clock, (id) => this.host.timer(this, id));
+    this.timersTold = 0;
   }
+
+  /**
+   * Keeps the main thread's count of pending timers current, so that if this shard dies the
+   * session can be told how many it lost. Sent only when the count changed.
+   */
+  private tellTimers(): void {
+    const count = this.clock.count;
+    if (count === this.timersTold || this.ended) return;
+    this.timersTold = count;
+    this.host.post({ kind: 'timers', sessionId: this.id, count });
+  }
+  private timersTold = 0;
 }
 
 /** Guest output is text the guest wrote: text that is not JSON ends the session, not the module. */

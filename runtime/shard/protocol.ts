@@ -15,6 +15,18 @@ export interface PageConfig {
 export interface Snapshot {
   stack: { route: string; query: Record<string, string>; data: Json; title: string | null }[];
   globalData: Json;
+  /**
+   * What the session was waiting for when it stopped, which a fresh runtime cannot have back:
+   * timers are closures and a host call's promise died with its runtime. The program is told on
+   * restore (its `onRestore` hook) so it can arm its timers again and check what it asked for.
+   */
+  lost?: LostWork;
+}
+
+/** Timers that were pending and host calls (by method) whose answers will never reach the program. */
+export interface LostWork {
+  timers: number;
+  calls: string[];
 }
 
 export interface OpenRequest {
@@ -58,6 +70,8 @@ export type Notice =
   | { kind: 'update'; sessionId: string; update: ViewUpdate; snapshot?: string }
   | { kind: 'call'; sessionId: string; callId: number; method: string; args: string | undefined }
   | { kind: 'log'; sessionId: string; level: 'debug' | 'info' | 'warn' | 'error'; text: string }
+  /** How many timers the session has pending, told after an entry that changed it. */
+  | { kind: 'timers'; sessionId: string; count: number }
   | { kind: 'ended'; sessionId: string; reason: ErrorBody };
 
 export type FromShard = Response | Notice;

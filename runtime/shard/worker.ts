@@ -11,6 +11,8 @@ import { memoryExhausted, ModuleRegistry, type IdleModules, type MerchantModule 
 import type { PreparedContext } from './prepared-context.ts';
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { probeAtoms, type AtomTable } from './bjson/index.ts';
+import { threadClock } from './thread-clock.ts';
+import { FairScheduler } from './scheduler.ts';
 import { WATCH, type Envelope, type FromShard, type Notice, type OpenRequest, type Request, type Response } from './protocol.ts';
 
 export interface ShardData {
@@ -57,6 +59,8 @@ function flush(): void {
 const host: SessionHost = {
   atoms,
   frames: { direct: 0, json: 0 },
+  // Opened here, on the shard's own thread: the clock is this thread's run time.
+  cpu: threadClock(),
   post: (n: Notice) => send(n),
   watch(slot, budgetMs) {
     if (budgetMs === null) {
@@ -69,9 +73,37 @@ const host: SessionHost = {
     Atomics.store(watch, WATCH.busy, 1);
   },
   timer(session, id) {
-    guarded(session, () => session.fireTimer(id));
+    // The test clock fires due timers inside its `advance` request, in order, at once.
+    if (session.clock.mode === 'manual') {
+      guarded(session, () => session.fireTimer(id));
+      return;
+    }
+    // A timer already waiting for its turn is not queued twice: an interval whose ticks take
+    // longer than its period runs as often as the shard can give it a turn, never piles up.
+    const waiting = timersWaiting.get(session) ?? new Set<number>();
+    timersWaiting.set(session, waiting);
+    if (waiting.has(id)) return;
+    waiting.add(id);
+    scheduler.push(session.id, () => {
+      waiting.delete(id);
+      if (session.ended || sessions.get(session.id) !== session) return;
+      try {
+        guarded(session, () => session.fireTimer(id));
+      } catch {
+        /* a host-side failure: guarded ended the session and retired its module */
+      }
+    });
   },
 };
+
+/** Timers of each session that are due and waiting in the scheduler. */
+const timersWaiting = new WeakMap<GuestSession, Set<number>>();
+
+/** Sessions' work, weighed by the CPU each used lately (see scheduler.ts); '' is the shard's own. */
+const scheduler = new FairScheduler(
+  (key) => sessions.get(key)?.usage.used(performance.now()) ?? 0,
+  (e) => console.error('shard: a job failed', e),
+);
 
 /** Runs `fn` against a session; a broken bound ends that session and only that session. */
 function guarded<T>(s: GuestSession, fn: () => T): T | undefined {
@@ -190,10 +222,22 @@ async function handle(req: Request): Promise<unknown> {
   }
 }
 
-// One request at a time: opens await module creation, and nothing may interleave with them.
-let queue: Promise<void> = Promise.resolve();
+/** Whose work a request is, for the scheduler: requests of one session keep their order. */
+function ownerOf(req: Request): string {
+  switch (req.op) {
+    case 'open':
+      return req.open.sessionId;
+    case 'stats':
+      return '';
+    default:
+      return req.sessionId;
+  }
+}
+
+// One piece of work at a time (opens await module creation, and nothing may interleave with
+// them), chosen fairly between sessions.
 port.on('message', (env: Envelope) => {
-  queue = queue.then(async () => {
+  scheduler.push(ownerOf(env), async () => {
     let res: Response;
     try {
       res = { id: env.id, ok: true, value: await handle(env) };

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, type Db } from '../../host/db/index.ts';
-import { createHttpApp } from '../../host/http/index.ts';
+import { createHttpApp, type AppEnv } from '../../host/http/index.ts';
 import { createIdentity, identityMigrations, type Identity } from '../../host/modules/identity/index.ts';
 import type { TestDatabase } from '../support/databases.ts';
 
@@ -44,13 +45,20 @@ export interface CallOptions {
 
 export const HOST_ORIGIN = 'http://localhost';
 
-export async function startTestHost(tdb: TestDatabase): Promise<TestHost> {
+/** More of the host beside identity: other modules' migrations and routes built on the same database. */
+export interface TestHostExtras {
+  migrations?: Parameters<typeof migrate>[1];
+  routes?: (deps: { db: Db<any>; identity: Identity }) => OpenAPIHono<AppEnv>[] | Promise<OpenAPIHono<AppEnv>[]>;
+}
+
+export async function startTestHost(tdb: TestDatabase, extras: TestHostExtras = {}): Promise<TestHost> {
   const db = await tdb.create();
-  await migrate(db.kysely, [identityMigrations]);
+  await migrate(db.kysely, [identityMigrations, ...(extras.migrations ?? [])]);
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-host-'));
   const clock = testClock();
   const identity = await createIdentity({ db: db.kysely, dataDir, now: clock.now });
-  const app = createHttpApp({ dev: true, verifyToken: identity.verifyToken, routes: [identity.routes], log: () => {} });
+  const more = (await extras.routes?.({ db, identity })) ?? [];
+  const app = createHttpApp({ dev: true, verifyToken: identity.verifyToken, routes: [identity.routes, ...more], log: () => {} });
 
   const call = (method: string, path: string, o: CallOptions = {}) => {
     const headers: Record<string, string> = { ...o.headers };

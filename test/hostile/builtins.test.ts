@@ -79,6 +79,37 @@ describe('a builtin that ignores the deadline', () => {
   });
 });
 
+describe('a builtin that overruns its budget but returns before the watchdog would act', () => {
+  let rt: Runtime;
+  let neighbours: Neighbours;
+  beforeAll(async () => {
+    rt = await Runtime.create({ shards: 2 });
+    neighbours = await Neighbours.open(rt, 2);
+  });
+  afterAll(() => rt.shutdown());
+
+  // 1.5-2.5 s of CPU on this machine kind (the engine is slower while cold): well past a 1 s
+  // budget and well short of the watchdog's bound for it (4.1 s), so only measuring the call
+  // can catch it.
+  const BUDGET_MS = 1000;
+  const OVERRUN = `'a'.repeat(1e7).replaceAll('a', 'bb')`;
+
+  it('in a handler ends the session with cpu_exceeded, measured after the call', async () => {
+    const h = await openHostile(rt, hostileBundle(`spin() { ${OVERRUN}; this.setData({ note: 'kept going' }); },`), { limits: { handlerMs: BUDGET_MS } });
+    await h.tap('spin');
+    await h.expectEnds('cpu_exceeded', BUDGET_MS);
+    expect(h.note()).not.toBe('kept going');
+    await expectContained(h, neighbours);
+  });
+
+  it('at the top level of the bundle fails the open with cpu_exceeded', async () => {
+    const h = await openHostile(rt, hostileBundle('', `${OVERRUN};`), { limits: { evalMs: BUDGET_MS } });
+    expect(h.opened).toBe(false);
+    await h.expectEnds('cpu_exceeded', BUDGET_MS);
+    await expectContained(h, neighbours);
+  });
+});
+
 describe('a watchdog kill of the shard a neighbour shares', () => {
   let rt: Runtime;
   let neighbour: Neighbour;

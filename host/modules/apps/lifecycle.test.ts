@@ -82,6 +82,18 @@ describe.each(testDatabases())('the app lifecycle on $name', (tdb) => {
       expect(await versionCount(appId)).toBe(0);
     });
 
+    it('refuses a bundle whose top level runs past its 1 s load budget inside one builtin', async () => {
+      const appId = await newApp();
+      // 1.5-2.5 s of CPU in one call the engine cannot interrupt, short of the watchdog's 4.1 s.
+      const bundle = `'a'.repeat(1e7).replaceAll('a', 'bb');\n${rawProgram({ 'pages/index': says('Hello') })}`;
+      const err = await lc.submit(alice, appId, submission('1.0.0', { bundle })).catch((e) => e);
+      expect(err).toMatchObject({ code: 'checks_failed' });
+      const sandbox = err.details.checks.find((c: { id: string }) => c.id === 'sandbox');
+      expect(sandbox.outcome).toBe('failed');
+      expect(JSON.stringify(sandbox.findings)).toMatch(/budget/);
+      expect(await versionCount(appId)).toBe(0);
+    });
+
     it('refuses a program over 2 MiB without loading it', async () => {
       const appId = await newApp();
       const big = rawProgram({ 'pages/index': says('hi') }) + `\n/*${'x'.repeat(2 * 1024 * 1024)}*/`;

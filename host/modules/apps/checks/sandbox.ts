@@ -25,7 +25,8 @@ const TITLE = 'Loads and renders every page';
  * Opens every declared page in the real sandbox, as a user would, with a host that answers from
  * memory and has no network. Each page must render within bounds, log no errors, and show
  * something. The sessions run on a module of their own (`review:<merchant>`), never on the one
- * serving the merchant's users.
+ * serving the merchant's users, and the platform hands the checks a runtime of their own, so a
+ * bundle that stalls its shard never stalls users' sessions (host/platform.ts).
  */
 export async function checkSandbox(runtime: Runtime, merchantId: string, m: Manifest, s: Submission): Promise<SandboxOutcome> {
   const findings: Finding[] = [];

@@ -222,6 +222,10 @@ export function appRunner(ctx: ShellContext, target: AppTarget): Page {
     if (reason !== null) return suspended(reason);
     if (e.status === 401) return signedOut();
     if (e.status === 404 && e.code === 'not_found') return stop('The session closed. Reopen the mini-program to carry on.');
+    if (e.status === 410 && e.code === 'session_ended') {
+      const reason = (e.details as { reason?: ErrorBody['code'] } | undefined)?.reason;
+      return stop((reason && STOP_REASONS[reason]) ?? 'The session closed. Reopen the mini-program to carry on.');
+    }
     ui.toast({ title: e.code === 'network_error' ? 'No connection' : 'Something went wrong', icon: 'error', durationMs: 2000 });
   }
 
