@@ -27,12 +27,19 @@ interface Site {
   paths: string[];
 }
 
+/** Each site's browser entry, by the name of its script. */
+export const siteEntries = {
+  shell: join(here, 'shell', 'main.ts'),
+  console: join(here, 'console', 'main.ts'),
+  admin: join(here, 'admin', 'main.ts'),
+} as const;
+
 const sites: Site[] = [
   // The shell's addresses: shell/router.ts.
-  { script: '/shell.js', bundle: browserBundle(join(here, 'shell', 'main.ts'), { minify: true }), html: shellHtml, paths: ['/', '/me', '/me/*', '/login', '/signup', '/app/*'] },
+  { script: '/shell.js', bundle: browserBundle(siteEntries.shell, { minify: true }), html: shellHtml, paths: ['/', '/me', '/me/*', '/login', '/signup', '/app/*'] },
   // console/routes.ts and admin/routes.ts; an address they do not know gets their own "not found".
-  { script: '/console.js', bundle: browserBundle(join(here, 'console', 'main.ts'), { minify: true }), html: consoleHtml, paths: ['/console', '/console/*'] },
-  { script: '/admin.js', bundle: browserBundle(join(here, 'admin', 'main.ts'), { minify: true }), html: adminHtml, paths: ['/admin', '/admin/*'] },
+  { script: '/console.js', bundle: browserBundle(siteEntries.console, { minify: true }), html: consoleHtml, paths: ['/console', '/console/*'] },
+  { script: '/admin.js', bundle: browserBundle(siteEntries.admin, { minify: true }), html: adminHtml, paths: ['/admin', '/admin/*'] },
 ];
 
 /** A body with an ETag, answered 304 when the browser has it already. */

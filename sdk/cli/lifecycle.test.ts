@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoDir } from './paths.ts';
-import { startTestHost, type TestHost } from './remote/test-host.ts';
+import { startTestHost, type TestHost } from '../../test/support/cli-host.ts';
 
 let host: TestHost;
 let configDir: string;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHost, type TestHost } from './remote/test-host.ts';
+import { startTestHost, type TestHost } from '../../test/support/cli-host.ts';
 
 let host: TestHost;
 

@@ -19,8 +19,6 @@ import { submitCommand } from './submit.ts';
 import { testCommand } from './test.ts';
 import { versionsCommand } from './versions.ts';
 import { withdrawCommand } from './withdraw.ts';
-// The one host-side command: operators make the first admin from the same tool.
-import { adminCommand } from '../../host/cli/admin-command.ts';
 
 export const commands: Command[] = [
   initCommand,
@@ -36,7 +34,6 @@ export const commands: Command[] = [
   releaseCommand,
   rollbackCommand,
   withdrawCommand,
-  adminCommand,
 ];
 
 function mainHelp(): string[] {

@@ -9,7 +9,7 @@ const signup = createRoute({
   path: '/api/auth/signup',
   tags: ['auth'],
   summary: 'Create a user or merchant account and sign in (sets the session cookie)',
-  request: { body: jsonBody(SignupInput.extend({ kind: z.enum(['user', 'merchant']).default('user').openapi({ description: 'Admins are made by other means (atrium admin create)' }) })) },
+  request: { body: jsonBody(SignupInput.extend({ kind: z.enum(['user', 'merchant']).default('user').openapi({ description: 'Admins are made by other means (atrium-host admin create)' }) })) },
   responses: { 201: json(AccountView, 'The new account'), ...errorResponses(400, 403, 409, 413) },
 });
 

@@ -1,7 +1,7 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
 import type { Transaction } from 'kysely';
 import { newId } from '../../db/index.ts';
-import { enqueue } from '../webhooks/outbox.ts';
+import { enqueue } from '../webhooks/index.ts';
 import type { PayContext } from './context.ts';
 import type { createRefunds } from './refunds.ts';
 import type { PayDb } from './ledger.ts';

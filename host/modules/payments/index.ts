@@ -6,6 +6,7 @@ export { simulatedProvider, simulatedCards, type CardProvider, type ChargeResult
 export { feeOf } from './settlement.ts';
 export type { WithdrawalView, WithdrawalOwner } from './withdrawals.ts';
 export type { OrderView, OrderStatus, RefundView, DisputeView, OrderItem } from './views.ts';
+export type { Transfer } from './ledger.ts';
 export type { PaymentsTables } from './tables.ts';
 export { paymentsBridge } from './bridge.ts';
 export { paymentUserRoutes } from './user.routes.ts';

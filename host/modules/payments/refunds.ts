@@ -1,7 +1,7 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
 import { formatMoney } from '../../../lib/money.ts';
 import { newId } from '../../db/index.ts';
-import { enqueue } from '../webhooks/outbox.ts';
+import { enqueue } from '../webhooks/index.ts';
 import type { PayContext } from './context.ts';
 import { accounts, transfer, type PayDb } from './ledger.ts';
 import { lockOrder } from './orders.ts';

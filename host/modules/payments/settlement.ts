@@ -1,5 +1,5 @@
 import { AtriumError } from '../../../sdk/contract/index.ts';
-import { enqueue } from '../webhooks/outbox.ts';
+import { enqueue } from '../webhooks/index.ts';
 import type { PayContext } from './context.ts';
 import { accounts, transfer, type PayDb } from './ledger.ts';
 import { lockOrder } from './orders.ts';

@@ -1,7 +1,7 @@
 import type { Json } from '../../../sdk/contract/index.ts';
 import type { AccountView } from '../identity/index.ts';
 import type { OrderView, Payments, WithdrawalView } from '../payments/index.ts';
-import type { Transfer } from '../payments/ledger.ts';
+import type { Transfer } from '../payments/index.ts';
 import type { StorageService } from '../storage/index.ts';
 
 export interface ExportSources {

@@ -1,9 +1,9 @@
 /** The admin API as the console calls it (see host/modules/apps/admin.routes.ts). */
-import type { AppView, AuditEntry, RejectionReason, ReviewItem, VersionView } from '../../modules/apps/index.ts';
-import type { DisputeView } from '../../modules/payments/index.ts';
+import type { AppView, AuditEntry, RejectionReason, ReviewItem, VersionView } from '../../modules/apps/browser.ts';
+import type { DisputeView } from '../../modules/payments/browser.ts';
 import { queryString, request, seg } from '../common/http.ts';
 
-export type { AppView, AuditEntry, RejectionReason, VersionView } from '../../modules/apps/index.ts';
+export type { AppView, AuditEntry, RejectionReason, VersionView } from '../../modules/apps/browser.ts';
 
 /** Who owns an app, as the host names them for admins. */
 export interface MerchantRef {

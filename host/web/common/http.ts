@@ -4,9 +4,9 @@
  * requests, which the host checks. Every failure becomes an `ApiError` with the host's stable code.
  */
 import type { Json } from '../../../sdk/contract/view.ts';
-import type { AccountView as Account } from '../../modules/identity/index.ts';
+import type { AccountView as Account } from '../../modules/identity/browser.ts';
 
-export type { AccountView as Account } from '../../modules/identity/index.ts';
+export type { AccountView as Account } from '../../modules/identity/browser.ts';
 
 /** An answer that was not a success: the host's stable code, its human message and its details. */
 export class ApiError extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DisputeView, OrderView, RefundView } from '../../modules/payments/index.ts';
+import type { DisputeView, OrderView, RefundView } from '../../modules/payments/browser.ts';
 import { askableLeft, buyerActions, disputeStatusLabel, itemsSummary, merchantActions, orderStatusLabel, refundBy, refundStatusLabel, refundableLeft, transferLabel } from './orders.ts';
 
 const at = '2026-03-12T10:00:00.000Z';

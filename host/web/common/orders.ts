@@ -3,8 +3,8 @@
  * an order allows its buyer and its merchant (the host checks again; this only decides what to
  * offer). Pure (no DOM), tested in Node.
  */
-import type { DisputeView, OrderItem, OrderStatus, OrderView, RefundView } from '../../modules/payments/index.ts';
-import type { TransferKind } from '../../modules/payments/tables.ts';
+import type { DisputeView, OrderItem, OrderStatus, OrderView, RefundView } from '../../modules/payments/browser.ts';
+import type { TransferKind } from '../../modules/payments/browser.ts';
 import { formatMoney } from '../../../lib/money.ts';
 
 export type Tone = 'green' | 'blue' | 'orange' | 'red' | 'grey';

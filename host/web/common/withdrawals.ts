@@ -2,7 +2,7 @@
  * What Atrium's own pages say about withdrawals to a card (a user's from the wallet, a merchant's
  * payouts from the available balance), and the card number as typed. Pure (no DOM), tested in Node.
  */
-import type { WithdrawalView } from '../../modules/payments/index.ts';
+import type { WithdrawalView } from '../../modules/payments/browser.ts';
 import { formatMoney } from '../../../lib/money.ts';
 import type { Label } from './orders.ts';
 
@@ -17,7 +17,7 @@ export function withdrawalStatusLabel(w: Pick<WithdrawalView, 'status'>): Label 
 }
 
 /** The host's own reading of a typed card number, so the form refuses what the host would. */
-export { cardDigits } from '../../modules/payments/inputs.ts';
+export { cardDigits } from '../../modules/payments/browser.ts';
 
 /** `•••• 4242`: how the host shows a card, from the digits typed. */
 export function maskedCard(digits: string): string {

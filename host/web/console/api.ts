@@ -1,8 +1,8 @@
 /** The merchant API as the console calls it (see host/modules/apps/merchant.routes.ts). */
-import type { AppView, ReleaseState, VersionView } from '../../modules/apps/index.ts';
+import type { AppView, ReleaseState, VersionView } from '../../modules/apps/browser.ts';
 import { request, seg } from '../common/http.ts';
 
-export type { AppView, ReleaseState, VersionView } from '../../modules/apps/index.ts';
+export type { AppView, ReleaseState, VersionView } from '../../modules/apps/browser.ts';
 
 export interface NewApp {
   name: string;

@@ -3,13 +3,13 @@
  * host/modules/payments/merchant.routes.ts and host/modules/webhooks/routes.ts). Money-moving
  * writes carry an `Idempotency-Key` the caller keeps for one intent, so a retry never repeats them.
  */
-import type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/index.ts';
-import type { Transfer } from '../../modules/payments/ledger.ts';
-import type { AttemptView, DeliveryView, EndpointView, WebhookEventType } from '../../modules/webhooks/index.ts';
+import type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/browser.ts';
+import type { Transfer } from '../../modules/payments/browser.ts';
+import type { AttemptView, DeliveryView, EndpointView, WebhookEventType } from '../../modules/webhooks/browser.ts';
 import { queryString, request, seg } from '../common/http.ts';
 
-export type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/index.ts';
-export type { DeliveryView, EndpointView, WebhookEventType } from '../../modules/webhooks/index.ts';
+export type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/browser.ts';
+export type { DeliveryView, EndpointView, WebhookEventType } from '../../modules/webhooks/browser.ts';
 
 export interface Balances {
   /** Settled: the merchant's to keep (less refunds made after settlement). */

@@ -4,7 +4,7 @@
  * release goes to everyone); a gray release can be called off; everyone can go back to an older
  * version users had. Pure (no DOM), tested in Node.
  */
-import type { AppView, VersionView } from '../../modules/apps/index.ts';
+import type { AppView, VersionView } from '../../modules/apps/browser.ts';
 
 /** The shares a gray release is offered at; 100% is "everyone". */
 export const GRAY_STEPS = [1, 5, 10, 25, 50] as const;

@@ -63,7 +63,7 @@ export function signInPage(o: SignInOptions): HTMLElement {
       ...(canSignUp ? [segments(tab('login', 'Sign in'), tab('signup', 'Create account'))] : [el('h2', 'desk-auth-heading', 'Sign in')]),
       form,
       session,
-      ...(o.kind === 'admin' ? [el('p', 'desk-session-note', 'Admin accounts are made by an operator, with atrium admin create.')] : []),
+      ...(o.kind === 'admin' ? [el('p', 'desk-session-note', 'Admin accounts are made by an operator, with atrium-host admin create.')] : []),
     );
     queueMicrotask(() => (signup ? name : email).focus({ preventScroll: true }));
 

@@ -2,7 +2,7 @@
  * What a console says about an app's and a version's state, as words and a colour. Pure (no DOM),
  * tested in Node.
  */
-import type { AppView, AuditEntry, RejectionReason, VersionView } from '../../modules/apps/index.ts';
+import type { AppView, AuditEntry, RejectionReason, VersionView } from '../../modules/apps/browser.ts';
 import type { Tone } from './ui.ts';
 
 export interface Label {

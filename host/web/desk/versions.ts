@@ -4,7 +4,7 @@
  * console adds release controls, the admin's a link to the review.
  */
 import { el } from '../../../sdk/view/chrome/index.ts';
-import type { CheckResult, RejectionReason, VersionDiff, VersionView } from '../../modules/apps/index.ts';
+import type { CheckResult, RejectionReason, VersionDiff, VersionView } from '../../modules/apps/browser.ts';
 import { formatBytes, formatDateTime, formatDuration, formatSizeDelta, timeAgo } from '../common/format.ts';
 import { reasonTarget, versionLabel } from './status.ts';
 import { badge, facts, note } from './ui.ts';

@@ -4,20 +4,20 @@
  */
 import type { Json, ShellEvent } from '../../../sdk/contract/view.ts';
 import type { ViewUpdate } from '../../../lib/frames.ts';
-import type { AppSummary } from '../../modules/apps/index.ts';
-import type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/index.ts';
-import type { Transfer } from '../../modules/payments/ledger.ts';
-import type { TopUpView } from '../../modules/payments/wallet.ts';
-import type { Opened as OpenedApp } from '../../sessions/index.ts';
+import type { AppSummary } from '../../modules/apps/browser.ts';
+import type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/browser.ts';
+import type { Transfer } from '../../modules/payments/browser.ts';
+import type { TopUpView } from '../../modules/payments/browser.ts';
+import type { Opened as OpenedApp } from '../../sessions/browser.ts';
 import { auth, queryString, request, seg } from '../common/http.ts';
 
 // The server's own types, imported as types only: nothing of the server reaches the bundle.
 export { ApiError } from '../common/http.ts';
 export type { Account } from '../common/http.ts';
-export type { AppSummary } from '../../modules/apps/index.ts';
-export type { Opened as OpenedApp } from '../../sessions/index.ts';
-export type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/index.ts';
-export type { TopUpView } from '../../modules/payments/wallet.ts';
+export type { AppSummary } from '../../modules/apps/browser.ts';
+export type { Opened as OpenedApp } from '../../sessions/browser.ts';
+export type { DisputeView, OrderView, RefundView, WithdrawalView } from '../../modules/payments/browser.ts';
+export type { TopUpView } from '../../modules/payments/browser.ts';
 
 /** The user's wallet: a balance per currency, and whether a payment PIN is set (or locked). */
 export interface Wallet {

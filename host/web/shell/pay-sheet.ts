@@ -9,7 +9,7 @@
  * locked or the order expired.
  */
 import { button, el, type Dialog, type Overlays } from '../../../sdk/view/chrome/index.ts';
-import type { ShellMessage } from '../../sessions/messages.ts';
+import type { ShellMessage } from '../../sessions/browser.ts';
 import { formatDateTime } from '../common/format.ts';
 import { formatMoney } from '../../../lib/money.ts';
 import { api, ApiError } from './api.ts';

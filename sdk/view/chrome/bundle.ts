@@ -2,24 +2,29 @@
  * Node side: bundles a shell's browser entry (TypeScript importing the renderer and chrome) into
  * one ES module script with esbuild, once per process; a failed build is retried next time.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
+
+/** How a browser entry is bundled, the same for serving it and for measuring it. */
+export function browserBuildOptions(entry: string, options: { minify?: boolean } = {}): BuildOptions & { write: false } {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: options.minify ?? false,
+    // Inline maps only for the readable (development) build; a minified one ships without.
+    sourcemap: options.minify ? false : 'inline',
+    legalComments: 'none',
+    logLevel: 'silent',
+  };
+}
 
 export function browserBundle(entry: string, options: { minify?: boolean } = {}): () => Promise<string> {
   let cached: Promise<string> | null = null;
   return () => {
-    cached ??= build({
-      entryPoints: [entry],
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: options.minify ?? false,
-      // Inline maps only for the readable (development) build; a minified one ships without.
-      sourcemap: options.minify ? false : 'inline',
-      legalComments: 'none',
-      logLevel: 'silent',
-    }).then((out) => out.outputFiles[0]!.text);
+    cached ??= build(browserBuildOptions(entry, options)).then((out) => out.outputFiles[0]!.text);
     cached.catch(() => (cached = null));
     return cached;
   };

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../common/format.ts';
 import { ApiError } from '../../common/http.ts';
 import { appIcon } from '../../common/icon.ts';
 import { formatMoney } from '../../../../lib/money.ts';
-import { feeOf } from '../../../modules/payments/fee.ts';
+import { feeOf } from '../../../modules/payments/browser.ts';
 import { disputeStatusLabel, merchantActions, orderStatusLabel, refundBy, refundStatusLabel } from '../../common/orders.ts';
 import type { DeskContext, Page } from '../../desk/context.ts';
 import { badge, copyable, empty, facts, failure, loading, mono, note, pageHead, panel } from '../../desk/ui.ts';

@@ -10,7 +10,7 @@
 import { createNavBar, createNotice, createTabBar, el, type Dialog } from '../../../../sdk/view/chrome/index.ts';
 import { createRenderer, type Renderer } from '../../../../sdk/view/dom.ts';
 import type { ErrorBody } from '../../../../sdk/contract/errors.ts';
-import type { ShellMessage } from '../../../sessions/messages.ts';
+import type { ShellMessage } from '../../../sessions/browser.ts';
 import { api, ApiError, type OpenedApp, type ShellEvent, type ViewUpdate } from '../api.ts';
 import type { Page, ShellContext } from '../context.ts';
 import { FrameState } from '../frames.ts';

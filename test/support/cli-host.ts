@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { loadConfig } from '../../../host/config.ts';
-import { startPlatform, type Platform } from '../../../host/platform.ts';
-import { main } from '../main.ts';
+import { loadConfig } from '../../host/config.ts';
+import { startPlatform, type Platform } from '../../host/platform.ts';
+import { main } from '../../sdk/cli/main.ts';
 
 /**
  * For tests of the lifecycle commands: a real host in-process on a fresh database, with a

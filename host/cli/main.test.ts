@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../sdk/cli/main.ts';
+import { main } from './main.ts';
 import { connect } from '../db/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'atrium-admin-'));
@@ -14,7 +14,7 @@ function io() {
   return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
 }
 
-describe('atrium admin create', () => {
+describe('atrium-host admin create', () => {
   it('makes an admin in the host\'s database', async () => {
     const t = io();
     expect(await main(['admin', 'create', '--email', 'root@example.com', '--password', 'a long admin password', '--data-dir', dir], t.io)).toBe(0);
