@@ -8,7 +8,7 @@ import { Runtime } from '../runtime/index.ts';
 import { authBridge } from './bridge/auth.ts';
 import { createHostApi } from './bridge/index.ts';
 import { netBridge } from './bridge/net/index.ts';
-import { createMemoryBus } from './bus/index.ts';
+import { createMemoryBus } from './realtime/index.ts';
 import type { Config } from './config.ts';
 import { connect, migrate, type Db } from './db/index.ts';
 import { answerClientErrors, createHttpApp } from './http/index.ts';
@@ -161,6 +161,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
       await runtime.shutdown();
       await reviewRuntime.shutdown();
       await webhooks.close();
+      await bus.close();
       await db.close();
     },
   };

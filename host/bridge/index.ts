@@ -3,7 +3,7 @@
  * makes a contract method without an implementation a type error here.
  */
 import type { HostImplementation } from '../../sdk/contract/index.ts';
-import type { Bus } from '../bus/index.ts';
+import type { Bus } from '../realtime/index.ts';
 import { storageBridge, type StorageService } from '../modules/storage/index.ts';
 import type { Prompts } from '../sessions/prompts.ts';
 import type { BridgeContext } from './context.ts';

@@ -1,15 +1,17 @@
 import type { HostImplementation } from '../../sdk/contract/index.ts';
-import type { Bus } from '../bus/index.ts';
+import type { Bus } from '../realtime/index.ts';
 import { sessionTopic, type ShellMessage } from '../sessions/messages.ts';
 import type { Prompts } from '../sessions/prompts.ts';
 import type { BridgeContext } from './context.ts';
 
 /** Host-drawn UI: the shell draws it from bus messages; dialogs wait for the user's answer. */
 export function uiBridge(bus: Bus, prompts: Prompts): HostImplementation<BridgeContext>['ui'] {
-  const show = (ctx: BridgeContext, m: ShellMessage) => bus.publish<ShellMessage>(sessionTopic(ctx.sessionId), m);
+  const show = async (ctx: BridgeContext, m: ShellMessage) => {
+    await bus.publish<ShellMessage>(sessionTopic(ctx.sessionId), m);
+  };
   return {
     async toast(ctx, a) {
-      show(ctx, { kind: 'toast', title: a.title, icon: a.icon ?? 'success', durationMs: a.durationMs ?? 1500 });
+      await show(ctx, { kind: 'toast', title: a.title, icon: a.icon ?? 'success', durationMs: a.durationMs ?? 1500 });
       return null;
     },
     async showModal(ctx, a) {
@@ -24,11 +26,11 @@ export function uiBridge(bus: Bus, prompts: Prompts): HostImplementation<BridgeC
       return { confirm };
     },
     async showLoading(ctx, a) {
-      show(ctx, { kind: 'loading', title: a?.title ?? '' });
+      await show(ctx, { kind: 'loading', title: a?.title ?? '' });
       return null;
     },
     async hideLoading(ctx) {
-      show(ctx, { kind: 'loading', title: null });
+      await show(ctx, { kind: 'loading', title: null });
       return null;
     },
   };

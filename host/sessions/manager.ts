@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { AtriumError, scopes, type ErrorBody, type HostImplementation, type Json, type Scope, type ShellEvent } from '../../sdk/contract/index.ts';
 import { createDispatcher, type OpenOptions, type Runtime, type Session, type Snapshot, type ViewUpdate, type WarmSpec } from '../../runtime/index.ts';
 import type { BridgeContext } from '../bridge/context.ts';
-import type { Bus } from '../bus/index.ts';
+import type { Bus } from '../realtime/index.ts';
 import { newId, now } from '../db/index.ts';
 import type { AppsService, RunnableVersion } from '../modules/apps/index.ts';
 import type { Consents } from './consents.ts';
@@ -78,7 +78,22 @@ export function createSessionManager(deps: SessionManagerDeps) {
     endedReasons.set(sessionId, { userId, reason });
     if (endedReasons.size > 10_000) endedReasons.delete(endedReasons.keys().next().value!);
   };
-  const publish = (sessionId: string, m: ShellMessage) => bus.publish<ShellMessage>(sessionTopic(sessionId), m);
+  /** What the shell of a session hears; a bus that cannot take it loses a frame, not the session. */
+  const publish = (sessionId: string, m: ShellMessage): Promise<void> =>
+    bus.publish<ShellMessage>(sessionTopic(sessionId), m).then(
+      () => {},
+      (e: unknown) => deps.log?.('', 'warn', `could not tell session ${sessionId}'s shell (${m.kind}): ${(e as Error).message}`),
+    );
+  /**
+   * The shell hears why its session ended (when someone is there to hear it), and the session's topic
+   * goes: nobody can need its messages any more, and a topic kept for every ended session would
+   * hold up to 200 messages each for the life of the process.
+   */
+  async function tellEnded(sessionId: string, reason: ErrorBody, tell = true): Promise<void> {
+    prompts.cancelAll(sessionId);
+    if (tell) await publish(sessionId, { kind: 'ended', reason });
+    await bus.drop(sessionTopic(sessionId)).catch(() => {});
+  }
   const idleMs = deps.idleMs ?? 10 * 60_000;
 
   // Versions opened lately, least recently opened first (a Map keeps insertion order).
@@ -153,13 +168,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
         ...how,
         onCall: (call) => dispatch(call, ctx),
         listener: {
-          update: (update) => publish(sessionId, { kind: 'frame', update }),
+          update: (update) => void publish(sessionId, { kind: 'frame', update }),
           log: (level, text) => deps.log?.(version.appId, level, text),
           ended: (reason) => void ended(sessionId, reason).catch((e) => deps.log?.(version.appId, 'error', `ending the session failed: ${(e as Error).message}`)),
           // The program was told what it lost; the user only needs to hear when something they
           // started (a payment, a dialog's answer) may not have reached it.
           restored: (lost) => {
-            if (lost.calls.length) publish(sessionId, { kind: 'toast', title: 'This mini-program restarted. Check that your last action went through.', icon: 'none', durationMs: 4000 });
+            if (lost.calls.length) void publish(sessionId, { kind: 'toast', title: 'This mini-program restarted. Check that your last action went through.', icon: 'none', durationMs: 4000 });
           },
         },
       })
@@ -177,8 +192,8 @@ export function createSessionManager(deps: SessionManagerDeps) {
     live.delete(sessionId);
     // Its next request hears why it ended (410), not "not found".
     rememberEnd(sessionId, entry.userId, reason);
-    prompts.cancelAll(sessionId);
-    if (reason.code !== 'session_ended') publish(sessionId, { kind: 'ended', reason });
+    // A session the user closed, or the runtime stopping, has no one to tell.
+    await tellEnded(sessionId, reason, reason.code !== 'session_ended');
     await db.deleteFrom('sessions_snapshots').where('session_id', '=', sessionId).execute();
   }
 
@@ -219,6 +234,9 @@ export function createSessionManager(deps: SessionManagerDeps) {
     };
   }
 
+  /** Sessions being brought back from their snapshots: every request meanwhile waits for that one start. */
+  const reviving = new Map<string, Promise<Live>>();
+
   /** The user's live session, brought back from its snapshot if it was evicted. Others' are "not found". */
   async function get(userId: string, sessionId: string): Promise<Live> {
     const entry = live.get(sessionId);
@@ -227,6 +245,19 @@ export function createSessionManager(deps: SessionManagerDeps) {
       entry.lastActive = Date.now();
       return entry;
     }
+    // Two requests at once on an evicted session would each start it, and the first guest would
+    // be left running on a shard with nothing pointing at it.
+    let started = reviving.get(sessionId);
+    if (!started) {
+      started = revive(userId, sessionId).finally(() => reviving.delete(sessionId));
+      reviving.set(sessionId, started);
+    }
+    const revived = await started;
+    if (revived.userId !== userId) throw new AtriumError('not_found', 'no such session');
+    return revived;
+  }
+
+  async function revive(userId: string, sessionId: string): Promise<Live> {
     const row = await db.selectFrom('sessions_snapshots').where('session_id', '=', sessionId).selectAll().executeTakeFirst();
     if (!row || row.user_id !== userId) {
       const gone = endedReasons.get(sessionId);
@@ -311,9 +342,8 @@ export function createSessionManager(deps: SessionManagerDeps) {
     for (const [sessionId, entry] of [...live]) {
       if (entry.version.appId !== appId) continue;
       live.delete(sessionId);
-      prompts.cancelAll(sessionId);
       rememberEnd(sessionId, entry.userId, reason);
-      publish(sessionId, { kind: 'ended', reason });
+      await tellEnded(sessionId, reason);
       await entry.session.close().catch(() => {});
       n++;
     }
@@ -327,8 +357,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     for (const [sessionId, entry] of [...live]) {
       if (entry.userId !== userId) continue;
       live.delete(sessionId);
-      prompts.cancelAll(sessionId);
-      publish(sessionId, { kind: 'ended', reason });
+      await tellEnded(sessionId, reason);
       await entry.session.close().catch(() => {});
     }
     await db.deleteFrom('sessions_snapshots').where('user_id', '=', userId).execute();

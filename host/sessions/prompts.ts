@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AtriumError } from '../../sdk/contract/index.ts';
-import type { Bus } from '../bus/index.ts';
+import type { Bus } from '../realtime/index.ts';
 import { sessionTopic, type ShellMessage } from './messages.ts';
 
 type PromptMessage = Extract<ShellMessage, { kind: 'modal' | 'consent' | 'payment' }>;
@@ -20,7 +20,7 @@ export function createPrompts(bus: Bus, timeoutMs = 5 * 60_000) {
       timer.unref();
       const message = { ...prompt, promptId } as PromptMessage;
       waiting.set(promptId, { sessionId, message, resolve, timer });
-      bus.publish<ShellMessage>(sessionTopic(sessionId), message);
+      void bus.publish<ShellMessage>(sessionTopic(sessionId), message).catch(() => settle(promptId, false));
     });
   }
 
@@ -29,7 +29,7 @@ export function createPrompts(bus: Bus, timeoutMs = 5 * 60_000) {
     if (!w) return;
     waiting.delete(promptId);
     clearTimeout(w.timer);
-    bus.publish<ShellMessage>(sessionTopic(w.sessionId), { kind: 'prompt-closed', promptId });
+    void bus.publish<ShellMessage>(sessionTopic(w.sessionId), { kind: 'prompt-closed', promptId }).catch(() => {});
     w.resolve(answer);
   }
 

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { streamSSE } from 'hono/streaming';
 import { handlerNamePattern, type Json, type ShellEvent } from '../../sdk/contract/index.ts';
-import type { Bus } from '../bus/index.ts';
+import { busFeed, lastEventIdOf, streamFeed, streamLimits, type Bus, type StreamLimits } from '../realtime/index.ts';
 import { apiRoutes, errorResponses, json, requireUser, signedIn } from '../http/index.ts';
 import type { Consents } from './consents.ts';
 import type { SessionManager } from './manager.ts';
@@ -112,7 +111,7 @@ const revoke = createRoute({
 });
 
 /** Sessions over HTTP: open, events, prompt answers, and the server-sent stream of views and host UI. */
-export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Consents) {
+export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Consents, streams: StreamLimits = streamLimits()) {
   const routes = apiRoutes();
   routes.openapi(open, async (c) => {
     const user = requireUser(c);
@@ -145,46 +144,21 @@ export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Cons
   });
 
   // Server-sent events: frames (whole or patches), toasts, dialogs, consent prompts, the end.
-  // With Last-Event-ID the stream resumes where it broke; if that is too old, it starts from a whole frame.
+  // With Last-Event-ID the stream resumes where it broke; if that is gone, it starts from a whole
+  // frame and any dialog still waiting for an answer.
   routes.get('/api/sessions/:sessionId/stream', async function stream(c) {
     const user = requireUser(c);
     const sessionId = c.req.param('sessionId');
     const frame = await sessions.frame(user.id, sessionId);
     const prompts = await sessions.openPrompts(user.id, sessionId);
-    const last = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? NaN);
-    const topic = sessionTopic(sessionId);
-    return streamSSE(c, async (sse) => {
-      const queue: { id: number; data: ShellMessage }[] = [];
-      let wake: (() => void) | null = null;
-      const resume = Number.isInteger(last) && last >= 0 ? last : null;
-      const sub = bus.subscribe<ShellMessage>(topic, resume, (m) => {
-        queue.push(m);
-        wake?.();
-      });
-      if (resume === null || sub.gap) {
-        // Starting afresh: the whole frame, then any dialog still waiting for this user's answer.
-        const id = bus.lastId(topic);
-        queue.unshift({ id, data: { kind: 'frame', update: frame } }, ...prompts.map((p) => ({ id, data: p })));
-      }
-      sse.onAbort(() => {
-        sub.close();
-        wake?.();
-      });
-      while (!sse.aborted && !sse.closed) {
-        while (queue.length) {
-          const m = queue.shift()!;
-          await sse.writeSSE({ id: String(m.id), event: m.data.kind, data: JSON.stringify(m.data) });
-          if (m.data.kind === 'ended') return;
-        }
-        // A comment every 25 s keeps proxies from closing an idle stream.
-        await new Promise<void>((r) => {
-          wake = r;
-          setTimeout(r, 25_000).unref();
-        });
-        wake = null;
-        if (!queue.length && !sse.aborted) await sse.write(': keep-alive\n\n');
-      }
-      sub.close();
+    const release = streams.take(user.id);
+    return streamFeed<ShellMessage>(c, {
+      feed: busFeed(bus, sessionTopic(sessionId)),
+      lastEventId: lastEventIdOf(c),
+      start: () => [{ kind: 'frame', update: frame }, ...prompts],
+      event: (m) => m.kind,
+      isLast: (m) => m.kind === 'ended',
+      onClose: release,
     });
   });
   return routes;

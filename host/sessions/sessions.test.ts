@@ -4,7 +4,7 @@ import { Runtime } from '../../runtime/index.ts';
 import { rawProgram } from '../../test/support/programs.ts';
 import { testDatabases } from '../../test/support/databases.ts';
 import { createHostApi } from '../bridge/index.ts';
-import { createMemoryBus, type Bus } from '../bus/index.ts';
+import { createMemoryBus, type Bus } from '../realtime/index.ts';
 import { migrate, type Db } from '../db/index.ts';
 import { appsMigrations, createAppsService, type AppsService } from '../modules/apps/index.ts';
 import { createStorageService, storageMigrations } from '../modules/storage/index.ts';
@@ -78,9 +78,11 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
   });
 
   /** Answers the next prompt of a session the way a user in the shell would. */
-  function answerNext(sessionId: string, userId: string, value: boolean, kind: 'modal' | 'consent') {
-    const sub = bus.subscribe<ShellMessage>(sessionTopic(sessionId), null, (m) => {
-      if (m.data.kind === kind) {
+  async function answerNext(sessionId: string, userId: string, value: boolean, kind: 'modal' | 'consent') {
+    let answered = false;
+    const sub = await bus.subscribe<ShellMessage>(sessionTopic(sessionId), null, (m) => {
+      if (m.data.kind === kind && !answered) {
+        answered = true;
         sub.close();
         void sessions.answer(userId, sessionId, m.data.promptId, value);
       }
@@ -102,7 +104,7 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
   it('publishes view changes on the session topic', async () => {
     const o = await sessions.open('u1', 'counter');
     const got: ShellMessage[] = [];
-    bus.subscribe<ShellMessage>(sessionTopic(o.sessionId), null, (m) => got.push(m.data));
+    await bus.subscribe<ShellMessage>(sessionTopic(o.sessionId), null, (m) => got.push(m.data));
     await sessions.event('u1', o.sessionId, { handler: 'add', type: 'tap' });
     expect(got.some((m) => m.kind === 'frame' && m.update.patches)).toBe(true);
   });
@@ -124,7 +126,7 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
 
   it('asks for consent in a host-drawn prompt and remembers the answer', async () => {
     const o = await sessions.open('u4', 'counter');
-    answerNext(o.sessionId, 'u4', true, 'consent');
+    await answerNext(o.sessionId, 'u4', true, 'consent');
     await sessions.event('u4', o.sessionId, { handler: 'who', type: 'tap' });
     await waitFor(async () => text(await sessions.frame('u4', o.sessionId)).includes('name=user u4'));
     // Asked once: the second call goes through without a prompt.
@@ -136,14 +138,14 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
 
   it('refuses personal data when the user declines', async () => {
     const o = await sessions.open('u5', 'counter');
-    answerNext(o.sessionId, 'u5', false, 'consent');
+    await answerNext(o.sessionId, 'u5', false, 'consent');
     await sessions.event('u5', o.sessionId, { handler: 'who', type: 'tap' });
     await waitFor(async () => text(await sessions.frame('u5', o.sessionId)).includes('err=consent_denied'));
   });
 
   it('waits for the user to answer a dialog', async () => {
     const o = await sessions.open('u6', 'counter');
-    answerNext(o.sessionId, 'u6', true, 'modal');
+    await answerNext(o.sessionId, 'u6', true, 'modal');
     await sessions.event('u6', o.sessionId, { handler: 'ask', type: 'tap' });
     await waitFor(async () => text(await sessions.frame('u6', o.sessionId)).includes('name=yes'));
   });
@@ -177,6 +179,27 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
     await apps.publish('versioned', { manifest: { ...manifest, name: 'Versioned', version: '2.0.0' }, bundle: saying('second'), assets: [] });
     expect(text(await sessions.event('u11', o.sessionId, { handler: 'noop', type: 'tap' }))).toBe('first');
     expect(text((await sessions.open('u11', 'versioned')).frame)).toBe('second');
+  });
+
+  it('starts an evicted session once when two requests for it arrive at the same moment', async () => {
+    const o = await sessions.open('u7c', 'counter');
+    await sessions.evictIdle(Date.now() + 60_000);
+    const guests = async () => (await runtime.stats()).reduce((n, s) => n + s.sessions, 0);
+    const before = await guests();
+    const frames = await Promise.all([
+      sessions.event('u7c', o.sessionId, { handler: 'add', type: 'tap' }),
+      sessions.event('u7c', o.sessionId, { handler: 'add', type: 'tap' }),
+    ]);
+    expect(await guests()).toBe(before + 1);
+    expect(frames.map(text).sort()).toEqual([expect.stringContaining('n=1'), expect.stringContaining('n=2')]);
+  });
+
+  it("drops a session's topic once the session has ended, keeping none of its messages", async () => {
+    const o = await sessions.open('u7d', 'counter');
+    await sessions.event('u7d', o.sessionId, { handler: 'add', type: 'tap' });
+    expect(await bus.lastId(sessionTopic(o.sessionId))).toBeGreaterThan(0);
+    await sessions.close('u7d', o.sessionId);
+    expect(await bus.lastId(sessionTopic(o.sessionId))).toBe(0);
   });
 
   it('does not bring back an evicted session for another user', async () => {

@@ -6,7 +6,7 @@
 import { AtriumError, type Manifest } from '../../sdk/contract/index.ts';
 import { Runtime, type RuntimeOptions } from '../../runtime/index.ts';
 import { createHostApi } from '../../host/bridge/index.ts';
-import { createMemoryBus, type Bus } from '../../host/bus/index.ts';
+import { createMemoryBus, type Bus } from '../../host/realtime/index.ts';
 import { appsMigrations, createAppsService, type AppsService } from '../../host/modules/apps/index.ts';
 import { createStorageService, storageMigrations } from '../../host/modules/storage/index.ts';
 import { createConsents, createPrompts, createSessionManager, sessionRoutes, sessionsMigrations, type SessionManager } from '../../host/sessions/index.ts';

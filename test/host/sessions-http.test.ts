@@ -55,7 +55,7 @@ describe.each(testDatabases())('sessions over HTTP on $name', (tdb) => {
     const user = await host.user();
     const { sessionId } = await (await user.open('asker')).json();
     const heard: ShellMessage[] = [];
-    host.bus.subscribe<ShellMessage>(sessionTopic(sessionId), null, (m) => heard.push(m.data));
+    await host.bus.subscribe<ShellMessage>(sessionTopic(sessionId), null, (m) => heard.push(m.data));
     // The dialog waits for the user: the program's host call is pending when the shard restarts.
     await user.event(sessionId, 'ask');
     const other = await host.user();
