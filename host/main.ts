@@ -3,7 +3,7 @@
  */
 import { loadConfig } from './config.ts';
 import { startPlatform } from './platform.ts';
-import { demoAccounts } from './seed/demo.ts';
+import { demoAccounts } from './flows/demo-seed.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {

@@ -5,24 +5,43 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Runtime } from '../runtime/index.ts';
-import { authBridge } from './bridge/auth.ts';
-import { createHostApi } from './bridge/index.ts';
-import { netBridge } from './bridge/net/index.ts';
-import { createMemoryBus } from './realtime/index.ts';
+import { assemble } from './assembly.ts';
+import { netBridge } from './bridge/index.ts';
 import type { Config } from './config.ts';
 import { connect, migrate, type Db } from './db/index.ts';
+import { demoSeedFlow } from './flows/demo-seed.ts';
+import { paymentSheetNames } from './flows/payment-sheet.ts';
+import { privacyFlow } from './flows/privacy/index.ts';
 import { answerClientErrors, createHttpApp } from './http/index.ts';
-import { adminRoutes, appsMigrations, appsRoutes, createAppsService, createChecker, createLifecycle, merchantRoutes, versionUpload } from './modules/apps/index.ts';
-import { createIdentity, identityMigrations, loadPlatformSecret } from './modules/identity/index.ts';
-import { createPayments, paymentMerchantRoutes, paymentsBridge, paymentsMigrations, paymentUserRoutes, simulatedProvider } from './modules/payments/index.ts';
-import { createWebhooks, webhookRoutes, webhooksMigrations } from './modules/webhooks/index.ts';
-import { createErasure, createUserExport, privacyRoutes } from './modules/privacy/index.ts';
-import { createStorageService, storageMigrations } from './modules/storage/index.ts';
-import { seedDemo } from './seed/demo.ts';
-import { createConsents, createPrompts, createSessionManager, sessionRoutes, sessionsMigrations } from './sessions/index.ts';
+import type { HostModule } from './module.ts';
+import { appsModule, versionUpload } from './modules/apps/index.ts';
+import { identityModule } from './modules/identity/index.ts';
+import { paymentsModule } from './modules/payments/index.ts';
+import { storageModule } from './modules/storage/index.ts';
+import { webhooksModule } from './modules/webhooks/index.ts';
+import { createMemoryBus, createTopicLog, realtimeMigrations } from './realtime/index.ts';
+import { sessionsModule } from './sessions/index.ts';
 import { webRoutes } from './web/index.ts';
 
 const examplesDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
+
+/**
+ * The host, module by module, in the order they start: each may use the ones before it. A module
+ * is a folder (host/modules/<name>, or host/flows/<name> for work that spans modules) and a line
+ * here.
+ */
+function hostModules(): HostModule[] {
+  return [
+    identityModule, //                 accounts, tokens, app secrets, login codes; `auth`
+    appsModule, //                     directory, versions, checks, review, release
+    demoSeedFlow(examplesDir), //      the demo merchant, apps and user on a fresh database
+    storageModule, //                  per-user key-value storage; `storage`
+    sessionsModule, //                 running programs, host-drawn UI; `ui`
+    paymentsModule({ sheetNames: paymentSheetNames }), // wallets, orders, ledger; `payments`
+    webhooksModule, //                 signed deliveries of outbound events
+    privacyFlow, //                    a user's export and erasure, across modules
+  ];
+}
 
 export interface Platform {
   url: string;
@@ -31,111 +50,43 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/**
- * Wires the host: storage and its migrations, identity, the sandbox runtime, live sessions, the
- * HTTP API and the shell, then listens. Everything it makes is closed by `close()`, in reverse.
- */
 export interface PlatformOptions {
   log?: (line: string) => void;
   /** A database made elsewhere (tests run the platform on each engine); closed with the platform. */
   db?: Db<any>;
 }
 
+/**
+ * Starts the host: the database and every module's migrations, the sandboxes, the real-time
+ * layer, the modules in order, the HTTP API and the sites, then listens. `close()` undoes it all
+ * in reverse.
+ */
 export async function startPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
   const log = options.log ?? console.log;
   mkdirSync(config.dataDir, { recursive: true });
   const db = options.db ?? connect<any>(config);
-  await migrate(db.kysely, [identityMigrations, appsMigrations, storageMigrations, sessionsMigrations, paymentsMigrations, webhooksMigrations]);
-  // Read once: identity derives ids and hashes secrets with it, payments MACs PINs with it.
-  const secret = loadPlatformSecret(config.dataDir);
-  const identity = await createIdentity({ db: db.kysely, dataDir: config.dataDir, secret });
-  if (config.admin && !(await identity.hasAdmin())) await identity.createAdmin(config.admin.email, config.admin.password);
-  const apps = createAppsService(db.kysely);
+  const modules = hostModules();
+  await migrate(db.kysely, [realtimeMigrations, ...modules.flatMap((m) => (m.migrations ? [m.migrations] : []))]);
+
+  const bus = createMemoryBus();
   const runtime = await Runtime.create({ shards: config.shards });
   // Submission checks run code no one has reviewed yet, on shards no user's session is on: a
   // bundle built to hold its shard until the watchdog kills it (anyone who signs up as a
   // merchant can submit one) holds up only other checks. Review sessions are short-lived and
   // per merchant, so few idle modules are worth keeping.
   const reviewRuntime = await Runtime.create({ shards: config.reviewShards, idleModules: 8, idleModuleMs: 60_000 });
-  const lifecycle = createLifecycle(db.kysely, createChecker({ runtime: reviewRuntime, policy: config.review }));
-  const seeded = config.seedDemo ? await seedDemo({ identity, lifecycle, examplesDir, log }) : false;
-  const payments = createPayments({ db: db.kysely, mac: secret.mac, provider: simulatedProvider(), feeBps: config.feeBps });
-  const webhooks = createWebhooks({ db: db.kysely, dev: config.dev });
-  const bus = createMemoryBus();
-  const prompts = createPrompts(bus);
-  const consents = createConsents(db.kysely);
-  const storage = createStorageService(db.kysely);
-  const implementation = createHostApi({
-    bus,
-    prompts,
-    storage,
-    auth: authBridge(identity),
-    net: netBridge({ dev: config.dev, domains: (ctx) => ctx.networkDomains }),
-    payments: paymentsBridge({
-      payments,
-      prompts,
-      async names(appId, merchantId) {
-        const [app, merchant] = await Promise.all([lifecycle.app({ id: 'platform', kind: 'system' }, appId), identity.getAccount(merchantId)]);
-        return { appName: app.name, merchantName: merchant?.displayName ?? app.name };
-      },
-    }),
-  });
-  const sessions = createSessionManager({
-    db: db.kysely,
-    runtime,
-    apps,
-    bus,
-    prompts,
-    consents,
-    implementation,
-    openid: identity.openidFor,
-    log: (appId, level, text) => log(`[${appId}] ${level}: ${text}`),
-    warmSessions: config.warmSessions,
-    sessionsPerUser: config.sessionsPerUser,
-    opensPerMinute: config.sessionOpensPerMinute,
-  });
-  const evictor = setInterval(() => void sessions.evictIdle().catch((e) => log(`eviction failed: ${(e as Error).message}`)), 60_000);
-  evictor.unref();
-  // Due times live in the database, so these pick up after a restart whatever fell due meanwhile.
-  const settle = async () => {
-    await payments.orders.expireDue();
-    await payments.settlement.releaseDue();
-    await payments.withdrawals.settlePending();
-  };
-  const settler = setInterval(() => void settle().catch((e) => log(`settlement failed: ${(e as Error).message}`)), 30_000);
-  settler.unref();
-  void settle().catch((e) => log(`settlement failed: ${(e as Error).message}`));
-  // A round does not wait for the last one: a slow receiver only holds up its own deliveries.
-  const deliverer = setInterval(() => void webhooks.deliverDue().catch((e) => log(`webhook delivery failed: ${(e as Error).message}`)), 1_000);
-  deliverer.unref();
+  const host = assemble({ config, db, log, bus, topics: createTopicLog(db.kysely, bus), runtime, reviewRuntime });
+  for (const m of modules) await host.start(m);
+  const { routes } = host.finish({ net: netBridge({ dev: config.dev, domains: (ctx) => ctx.networkDomains }) });
 
+  const identity = host.host.get('identity');
   const app = createHttpApp({
     dev: config.dev,
     verifyToken: identity.verifyToken,
     verifyAppSecret: identity.verifyAppSecret,
     trustedOrigins: config.publicOrigin ? [config.publicOrigin] : [],
     trustedProxies: config.trustedProxies,
-    routes: [
-      identity.routes,
-      appsRoutes(apps),
-      merchantRoutes({ lifecycle, createAppSecret: identity.createAppSecret, rotateAppSecret: identity.rotateAppSecret }),
-      adminRoutes({ lifecycle, account: identity.getAccount, endSessions: sessions.endApp }),
-      sessionRoutes(sessions, bus, consents),
-      paymentUserRoutes(payments),
-      paymentMerchantRoutes(payments),
-      webhookRoutes(webhooks),
-      privacyRoutes({
-        exportUser: createUserExport({ account: identity.getAccount, authorizations: consents.list, payments, storage }),
-        erase: createErasure({
-          confirmPassword: identity.confirmPassword,
-          moneyInPlay: payments.moneyInPlay,
-          endSessions: sessions.endUser,
-          eraseStorage: storage.eraseUser,
-          forgetConsents: consents.clear,
-          anonymize: identity.anonymize,
-        }),
-      }),
-    ],
+    routes,
     largeBodies: [versionUpload],
     log,
   });
@@ -148,19 +99,15 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.hostname === '0.0.0.0' ? '127.0.0.1' : config.hostname}:${port}`,
-    seeded,
+    seeded: host.host.get('demo').seeded,
     async close() {
-      clearInterval(evictor);
-      clearInterval(settler);
-      clearInterval(deliverer);
       // Server-sent event streams never end by themselves: close them, or close() would wait forever.
       const closing = new Promise<void>((r) => server.close(() => r()));
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await closing;
-      await sessions.suspendAll();
+      await host.stop();
       await runtime.shutdown();
       await reviewRuntime.shutdown();
-      await webhooks.close();
       await bus.close();
       await db.close();
     },

@@ -1,39 +1,27 @@
 /**
- * The host's implementation of the contract, assembled from each module's bridge. `satisfies`
- * makes a contract method without an implementation a type error here.
+ * The host's implementation of the contract, assembled from the namespaces each module serves
+ * (its `bridge`); a namespace nobody serves answers `not_implemented` in every method.
  */
 import type { HostImplementation } from '../../sdk/contract/index.ts';
-import type { Bus } from '../realtime/index.ts';
-import { storageBridge, type StorageService } from '../modules/storage/index.ts';
-import type { Prompts } from '../sessions/prompts.ts';
 import type { BridgeContext } from './context.ts';
-import { uiBridge } from './ui.ts';
-import { crmUnavailable, groupsUnavailable, paymentsUnavailable, qrUnavailable, subscribeUnavailable } from './unavailable.ts';
+import { unavailableApi } from './unavailable.ts';
 
 export type { BridgeContext } from './context.ts';
 export type HostApi = HostImplementation<BridgeContext>;
+export { uiBridge } from './ui.ts';
+export { netBridge } from './net/index.ts';
 
-export interface HostApiDeps {
-  bus: Bus;
-  prompts: Prompts;
-  storage: StorageService;
-  /** Login codes and profiles come from the identity module. */
-  auth: HostApi['auth'];
-  net: HostApi['net'];
-  /** Orders and the payment sheet; unavailable when left out. */
-  payments?: HostApi['payments'];
-}
-
-export function createHostApi(deps: HostApiDeps): HostApi {
-  return {
-    ui: uiBridge(deps.bus, deps.prompts),
-    storage: storageBridge(deps.storage),
-    auth: deps.auth,
-    net: deps.net,
-    payments: deps.payments ?? paymentsUnavailable,
-    groups: groupsUnavailable,
-    qr: qrUnavailable,
-    crm: crmUnavailable,
-    subscribe: subscribeUnavailable,
-  } satisfies HostApi;
+/** Puts the namespaces modules serve over the not-yet-available defaults; one owner per namespace. */
+export function assembleHostApi(...parts: Partial<HostApi>[]): HostApi {
+  const api = unavailableApi() as unknown as Record<string, unknown>;
+  const owned = new Set<string>();
+  for (const part of parts) {
+    for (const [ns, impl] of Object.entries(part)) {
+      if (impl === undefined) continue;
+      if (owned.has(ns)) throw new Error(`two modules serve the host API namespace "${ns}"`);
+      owned.add(ns);
+      api[ns] = impl;
+    }
+  }
+  return api as unknown as HostApi;
 }

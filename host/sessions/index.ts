@@ -5,3 +5,4 @@ export { createConsents, type Consents } from './consents.ts';
 export { sessionsMigrations, type SessionsTables } from './migrations.ts';
 export { sessionTopic, type ShellMessage } from './messages.ts';
 export { sessionRoutes } from './routes.ts';
+export { sessionsModule } from './module.ts';

@@ -20,7 +20,8 @@ export interface SessionManagerDeps {
   bus: Bus;
   prompts: Prompts;
   consents: Consents;
-  implementation: HostImplementation<BridgeContext>;
+  /** The host API, or how to get it once it is assembled (after every module has started). */
+  implementation: HostImplementation<BridgeContext> | (() => HostImplementation<BridgeContext>);
   openid(appId: string, userId: string): string;
   /** Where program logs go (the merchant's log). */
   log?(appId: string, level: string, text: string): void;
@@ -157,7 +158,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
       networkDomains: version.manifest.network.domains,
     };
     const dispatch = createDispatcher<BridgeContext>({
-      implementation: deps.implementation,
+      implementation: typeof deps.implementation === 'function' ? deps.implementation() : deps.implementation,
       permissions: version.manifest.permissions,
       consent: consentFor(version, userId, sessionId),
     });

@@ -3,11 +3,11 @@ import { AtriumError, type Manifest } from '../../sdk/contract/index.ts';
 import { Runtime } from '../../runtime/index.ts';
 import { rawProgram } from '../../test/support/programs.ts';
 import { testDatabases } from '../../test/support/databases.ts';
-import { createHostApi } from '../bridge/index.ts';
+import { assembleHostApi, uiBridge } from '../bridge/index.ts';
 import { createMemoryBus, type Bus } from '../realtime/index.ts';
 import { migrate, type Db } from '../db/index.ts';
 import { appsMigrations, createAppsService, type AppsService } from '../modules/apps/index.ts';
-import { createStorageService, storageMigrations } from '../modules/storage/index.ts';
+import { createStorageService, storageBridge, storageMigrations } from '../modules/storage/index.ts';
 import { createConsents, createPrompts, createSessionManager, sessionsMigrations, sessionTopic, type SessionManager, type ShellMessage } from './index.ts';
 import type { SessionManagerDeps } from './manager.ts';
 
@@ -58,17 +58,17 @@ describe.each(testDatabases())('live sessions on $name', (tdb) => {
       consents: createConsents(db.kysely),
       openid: (appId, userId) => `openid-${appId}-${userId}`,
       idleMs: 1000,
-      implementation: createHostApi({
-        bus,
-        prompts,
-        storage: createStorageService(db.kysely),
+      implementation: assembleHostApi(
+        { ui: uiBridge(bus, prompts) },
+        { storage: storageBridge(createStorageService(db.kysely)) },
+        {
         auth: {
           login: async () => ({ code: 'c' }),
           getUserProfile: async (ctx) => ({ nickname: `user ${ctx.userId}`, avatarUrl: 'https://example.com/a.png' }),
           getPhoneNumber: async () => { throw new AtriumError('not_implemented'); },
         },
-        net: { request: async () => { throw new AtriumError('not_implemented'); } },
-      }),
+        },
+      ),
     };
     sessions = createSessionManager(deps);
   });

@@ -47,6 +47,11 @@ export const rules: Rule[] = [
     forbids: under('host/web/'),
   },
   {
+    name: 'modules never import flows (flows are built on modules, not the other way)',
+    from: under('host/modules/'),
+    forbids: under('host/flows/'),
+  },
+  {
     name: 'a module enters another only through its door',
     from: (f) => moduleOf(f) !== null,
     forbids: (to, from) => moduleOf(to) !== null && moduleOf(to) !== moduleOf(from) && !isDoor(to),

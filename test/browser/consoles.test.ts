@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../host/config.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
-import { demoAccounts } from '../../host/seed/demo.ts';
+import { demoAccounts } from '../../host/flows/demo-seed.ts';
 import { buildProgram } from '../../sdk/build/index.ts';
 import { person, shot, signInConsole, WAIT, type Login, type Person } from './people.ts';
 import { launchChromium } from './chromium.ts';

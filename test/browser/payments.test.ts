@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../host/config.ts';
 import { feeOf, simulatedCards } from '../../host/modules/payments/index.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
-import { demoAccounts } from '../../host/seed/demo.ts';
+import { demoAccounts } from '../../host/flows/demo-seed.ts';
 import { formatMoney, parseMoney } from '../../lib/money.ts';
 import { verifyWebhook } from '../../sdk/server/webhooks.ts';
 import { person, shot, signInConsole as signIn, WAIT, type Login, type Person } from './people.ts';

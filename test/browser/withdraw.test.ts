@@ -10,7 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../host/config.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
-import { demoAccounts } from '../../host/seed/demo.ts';
+import { demoAccounts } from '../../host/flows/demo-seed.ts';
 import { formatMoney, parseMoney } from '../../lib/money.ts';
 import { launchChromium } from './chromium.ts';
 import { person, shot, signInConsole, WAIT, type Person } from './people.ts';

@@ -5,10 +5,10 @@
  */
 import { AtriumError, type Manifest } from '../../sdk/contract/index.ts';
 import { Runtime, type RuntimeOptions } from '../../runtime/index.ts';
-import { createHostApi } from '../../host/bridge/index.ts';
+import { assembleHostApi, uiBridge } from '../../host/bridge/index.ts';
 import { createMemoryBus, type Bus } from '../../host/realtime/index.ts';
 import { appsMigrations, createAppsService, type AppsService } from '../../host/modules/apps/index.ts';
-import { createStorageService, storageMigrations } from '../../host/modules/storage/index.ts';
+import { createStorageService, storageBridge, storageMigrations } from '../../host/modules/storage/index.ts';
 import { createConsents, createPrompts, createSessionManager, sessionRoutes, sessionsMigrations, type SessionManager } from '../../host/sessions/index.ts';
 import type { SessionManagerDeps } from '../../host/sessions/manager.ts';
 import type { TestDatabase } from '../support/databases.ts';
@@ -53,17 +53,17 @@ export async function startSessionsHost(tdb: TestDatabase, options: { runtime?: 
         prompts,
         consents,
         openid: (appId, userId) => `openid-${appId}-${userId}`,
-        implementation: createHostApi({
-          bus,
-          prompts,
-          storage: createStorageService(db.kysely),
+        implementation: assembleHostApi(
+          { ui: uiBridge(bus, prompts) },
+          { storage: storageBridge(createStorageService(db.kysely)) },
+          {
           auth: {
             login: async () => ({ code: 'c' }),
             getUserProfile: async () => ({ nickname: 'someone', avatarUrl: 'https://example.com/a.png' }),
             getPhoneNumber: async () => { throw new AtriumError('not_implemented'); },
           },
-          net: { request: async () => { throw new AtriumError('not_implemented'); } },
-        }),
+          },
+        ),
         ...options.manager,
       });
       return [sessionRoutes(sessions, bus, consents)];

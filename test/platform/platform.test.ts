@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../host/config.ts';
 import { startPlatform, type Platform } from '../../host/platform.ts';
-import { demoAccounts } from '../../host/seed/demo.ts';
+import { demoAccounts } from '../../host/flows/demo-seed.ts';
 import { testDatabases } from '../support/databases.ts';
 
 let platform: Platform;

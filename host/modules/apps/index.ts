@@ -10,3 +10,4 @@ export type { AppsTables } from './tables.ts';
 export { appsRoutes } from './routes.ts';
 export { merchantRoutes, versionUpload } from './merchant.routes.ts';
 export { adminRoutes } from './admin.routes.ts';
+export { appsModule } from './module.ts';

@@ -32,3 +32,4 @@ export async function createIdentity(options: IdentityOptions): Promise<Identity
   routes.route('/', loginCodeRoutes(service));
   return { ...service, routes };
 }
+export { identityModule } from './module.ts';

@@ -11,3 +11,4 @@ export type { PaymentsTables } from './tables.ts';
 export { paymentsBridge } from './bridge.ts';
 export { paymentUserRoutes } from './user.routes.ts';
 export { paymentMerchantRoutes } from './merchant.routes.ts';
+export { paymentsModule, type PaymentsModuleOptions } from './module.ts';

@@ -5,3 +5,4 @@ export type { EventType as WebhookEventType } from '../../../sdk/contract/event-
 export { createWebhooks, retrySchedule, type Webhooks, type EndpointView, type DeliveryView, type AttemptView, type WebhooksOptions } from './service.ts';
 export type { WebhooksTables } from './tables.ts';
 export { webhookRoutes } from './routes.ts';
+export { webhooksModule } from './module.ts';

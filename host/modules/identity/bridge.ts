@@ -1,6 +1,6 @@
-import { AtriumError, type HostImplementation } from '../../sdk/contract/index.ts';
-import type { IdentityService } from '../modules/identity/index.ts';
-import type { BridgeContext } from './context.ts';
+import { AtriumError, type HostImplementation } from '../../../sdk/contract/index.ts';
+import type { IdentityService } from './service.ts';
+import type { BridgeContext } from '../../bridge/context.ts';
 
 /** `auth`: login codes for the merchant's backend, and the profile once the user consented. */
 export function authBridge(identity: IdentityService): HostImplementation<BridgeContext>['auth'] {

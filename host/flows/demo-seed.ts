@@ -1,8 +1,26 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildProgram, formatDiagnostic } from '../../sdk/build/index.ts';
+import { defineModule } from '../module.ts';
 import type { Actor, Lifecycle } from '../modules/apps/index.ts';
 import type { IdentityService } from '../modules/identity/index.ts';
+
+declare module '../module.ts' {
+  interface ModuleServices {
+    demo: { seeded: boolean };
+  }
+}
+
+/** The demo merchant, apps and user on a fresh database, when the config asks for them (npm start does). */
+export function demoSeedFlow(examplesDir: string) {
+  return defineModule({
+    name: 'demo',
+    async start(host) {
+      const seeded = host.config.seedDemo ? await seedDemo({ identity: host.get('identity'), lifecycle: host.get('apps').lifecycle, examplesDir, log: host.log }) : false;
+      return { service: { seeded } };
+    },
+  });
+}
 
 /** Fixed demo logins, printed at start: a local demo, never a deployment's accounts. */
 export const demoAccounts = {

@@ -1,8 +1,8 @@
 import type { Json } from '../../../sdk/contract/index.ts';
-import type { AccountView } from '../identity/index.ts';
-import type { OrderView, Payments, WithdrawalView } from '../payments/index.ts';
-import type { Transfer } from '../payments/index.ts';
-import type { StorageService } from '../storage/index.ts';
+import type { AccountView } from '../../modules/identity/index.ts';
+import type { OrderView, Payments, WithdrawalView } from '../../modules/payments/index.ts';
+import type { Transfer } from '../../modules/payments/index.ts';
+import type { StorageService } from '../../modules/storage/index.ts';
 
 export interface ExportSources {
   account(userId: string): Promise<AccountView | undefined>;
