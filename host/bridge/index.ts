@@ -2,7 +2,7 @@
  * The host's implementation of the contract, assembled from the namespaces each module serves
  * (its `bridge`); a namespace nobody serves answers `not_implemented` in every method.
  */
-import type { HostImplementation } from '../../sdk/contract/index.ts';
+import { refusingPlanned, type HostImplementation } from '../../sdk/contract/index.ts';
 import type { BridgeContext } from './context.ts';
 import { unavailableApi } from './unavailable.ts';
 
@@ -23,5 +23,5 @@ export function assembleHostApi(...parts: Partial<HostApi>[]): HostApi {
       api[ns] = impl;
     }
   }
-  return api as unknown as HostApi;
+  return refusingPlanned(api as unknown as HostApi);
 }

@@ -1,4 +1,4 @@
-import { AtriumError, contract, type HostImplementation } from '../../sdk/contract/index.ts';
+import { contract, notOffered, type HostImplementation } from '../../sdk/contract/index.ts';
 import type { BridgeContext } from './context.ts';
 
 type Impl = HostImplementation<BridgeContext>;
@@ -16,10 +16,11 @@ export function unavailableApi(): Impl {
     for (const [name, spec] of Object.entries(methods)) {
       if ((spec as { handledBy?: string }).handledBy === 'runtime') continue;
       api[ns]![name] = async () => {
-        throw new AtriumError('not_implemented', `${ns}.${name} is not available on this host yet`);
+        throw notOffered(`${ns}.${name}`);
       };
     }
   }
   api.qr!.getScene = async () => null;
   return api as unknown as Impl;
 }
+

@@ -35,6 +35,7 @@ export const auth = {
    * this.setData({ phoneNumber });
    */
   getPhoneNumber: method({
+    planned: true,
     args: z.undefined().optional(),
     result: z.object({ phoneNumber: z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 number like "+8613800138000"') }),
     scope: 'phone',

@@ -14,6 +14,7 @@ export const crm = {
    * await crm.recordEvent({ name: 'product.viewed', props: { sku: 'tea-1', price: 4800 } });
    */
   recordEvent: method({
+    planned: true,
     args: z
       .object({
         name: z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/, 'lower-case letters, digits, _ and ., like "cart.added"'),
@@ -29,6 +30,7 @@ export const crm = {
    * await crm.setAttributes({ attributes: { favouriteTea: 'oolong', memberLevel: 2, newsletter: true } });
    */
   setAttributes: method({
+    planned: true,
     args: z
       .object({
         attributes: z
@@ -46,6 +48,7 @@ export const crm = {
    * await crm.follow();
    */
   follow: method({
+    planned: true,
     args: z.undefined().optional(),
     result: z.object({ following: z.literal(true) }),
     scope: 'crm',
@@ -56,6 +59,7 @@ export const crm = {
    * await crm.unfollow();
    */
   unfollow: method({
+    planned: true,
     args: z.undefined().optional(),
     result: z.object({ following: z.literal(false) }),
     scope: 'crm',

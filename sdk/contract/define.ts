@@ -29,6 +29,12 @@ export interface MethodSpec {
   readonly scope?: Scope;
   /** Served inside the sandbox by the runtime (the page stack), never by the host. */
   readonly handledBy?: 'runtime';
+  /**
+   * Declared, but not yet offered by the host: the real host, `atrium dev` and `atrium/testing`
+   * all answer `not_implemented` (a test may still stub it), so a program cannot pass its tests
+   * on behaviour it will not get. The flag goes when the host starts serving the method.
+   */
+  readonly planned?: true;
 }
 
 /** Declares a method, keeping its literal types so the mapped types below see them. */

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { MethodSpec } from './define.ts';
+import { AtriumError } from './errors.ts';
 import { auth } from './auth.ts';
 import { crm } from './crm.ts';
 import { groups } from './groups.ts';
@@ -62,6 +63,27 @@ export type GuestNamespace<N extends NamespaceName> = {
 export const methodNames = Object.entries(contract).flatMap(([ns, methods]) =>
   Object.keys(methods).map((name) => `${ns}.${name}` as MethodName),
 );
+
+/** Methods declared but not yet offered by the host (`planned`): every host refuses them alike. */
+export const plannedMethods: readonly HostMethodName[] = methodNames.filter((m) => (getMethod(m) as { planned?: true } | undefined)?.planned) as HostMethodName[];
+
+/** How every host (the real one, `atrium dev`, `atrium/testing`) refuses a planned method. */
+export function notOffered(method: string): AtriumError {
+  return new AtriumError('not_implemented', `${method} is not available on this host yet`);
+}
+
+/**
+ * An implementation with every planned method refused by `notOffered`, whatever it had there:
+ * the real host and the harnesses apply it alike, so they cannot disagree about such a method.
+ */
+export function refusingPlanned<Ctx>(impl: HostImplementation<Ctx>): HostImplementation<Ctx> {
+  const out = { ...impl } as Record<string, Record<string, unknown>>;
+  for (const m of plannedMethods) {
+    const [ns, name] = m.split('.') as [string, string];
+    out[ns] = { ...out[ns], [name]: async () => { throw notOffered(m); } };
+  }
+  return out as unknown as HostImplementation<Ctx>;
+}
 
 /** Looks a method up by its dotted name; `undefined` for anything not in the contract. */
 export function getMethod(name: string): MethodSpec | undefined {

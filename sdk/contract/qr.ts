@@ -27,6 +27,7 @@ export const qr = {
    * this.setData({ qrImage: imageUrl });
    */
   createCode: method({
+    planned: true,
     args: z.object({ scene, label: z.string().min(1).max(60).optional() }).strict(),
     result: z.object({ codeId, url: z.string().max(1024), imageUrl: z.string().max(1024) }),
     scope: 'qr',

@@ -13,6 +13,7 @@ export const subscribe = {
    * if (results['order-shipped'] === 'accept') await ui.toast({ title: "We'll tell you when it ships" });
    */
   requestSubscribe: method({
+    planned: true,
     args: z
       .object({
         templateIds: z

@@ -7,6 +7,7 @@ import {
   type Json,
   type ResultOf,
   type Scope,
+  refusingPlanned,
 } from '../contract/index.ts';
 
 /** Replaces one host method in tests: receives the validated arguments, returns the result or throws. */
@@ -16,7 +17,7 @@ export type Stubs = { [M in HostMethodName]?: Stub<M> };
 export interface MemoryHostOptions {
   /** What `qr.getScene()` answers. */
   scene?: { scene: string; codeId: string; firstScanAt: string } | null;
-  user?: { nickname: string; avatarUrl: string; phoneNumber: string };
+  user?: { nickname: string; avatarUrl: string };
   /** The answer of every host-drawn dialog, unless a stub says otherwise. Default: confirm. */
   modalAnswer?: boolean;
   /** What the user does in the payment sheet. Default: pays. */
@@ -32,14 +33,15 @@ export interface MemoryHostState {
   loading: string | null;
   storage: Map<string, Json>;
   orders: Map<string, { orderId: string; amount: number; currency: string; status: string; refundedAmount: number; createdAt: string; paidAt: string | null }>;
-  events: { name: string; props?: Record<string, unknown> }[];
-  attributes: Record<string, unknown>;
-  following: boolean;
-  subscriptions: string[];
   consents: Partial<Record<Scope, boolean>>;
 }
 
 const MiB = 1024 * 1024;
+
+/** A planned method's place: `refusingPlanned` answers for it, as the real host does. */
+const refused = async (): Promise<never> => {
+  throw new AtriumError('not_implemented');
+};
 
 function notStubbed(method: string): never {
   throw new AtriumError('not_stubbed', `${method} has no in-memory behaviour: stub it, e.g. t.stub('${method}', (args) => ...)`);
@@ -51,7 +53,7 @@ function notStubbed(method: string): never {
  * keeps it complete: a new contract method without an entry here fails the type check.
  */
 export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs = {}) {
-  const user = options.user ?? { nickname: 'Test User', avatarUrl: 'https://example.com/avatar.png', phoneNumber: '+8613800138000' };
+  const user = options.user ?? { nickname: 'Test User', avatarUrl: 'https://example.com/avatar.png' };
   const limit = options.storageLimitBytes ?? 10 * MiB;
   const state: MemoryHostState = {
     toasts: [],
@@ -59,10 +61,6 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
     loading: null,
     storage: new Map(Object.entries(options.storage ?? {})),
     orders: new Map(),
-    events: [],
-    attributes: {},
-    following: false,
-    subscriptions: [],
     consents: {},
   };
   let codes = 0;
@@ -120,9 +118,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
       async getUserProfile() {
         return { nickname: user.nickname, avatarUrl: user.avatarUrl };
       },
-      async getPhoneNumber() {
-        return { phoneNumber: user.phoneNumber };
-      },
+      getPhoneNumber: refused,
     },
     net: {
       async request() {
@@ -155,58 +151,20 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
         return notStubbed('payments.requestRefund');
       },
     },
-    groups: {
-      async join() {
-        return notStubbed('groups.join');
-      },
-      async leave() {
-        return notStubbed('groups.leave');
-      },
-      async listMine() {
-        return { groups: [] };
-      },
-      async sendMessage() {
-        return notStubbed('groups.sendMessage');
-      },
-      async createInvite() {
-        return notStubbed('groups.createInvite');
-      },
-    },
+    // Planned on the host (sdk/contract: `planned`): refused below as the real host refuses them.
+    groups: { join: refused, leave: refused, listMine: refused, sendMessage: refused, createInvite: refused },
     qr: {
       async getScene() {
         return options.scene ?? null;
       },
-      async createCode() {
-        return notStubbed('qr.createCode');
-      },
+      createCode: refused,
     },
-    crm: {
-      async recordEvent(_, a) {
-        state.events.push(a.props ? { name: a.name, props: a.props } : { name: a.name });
-        return null;
-      },
-      async setAttributes(_, a) {
-        Object.assign(state.attributes, a.attributes);
-        return null;
-      },
-      async follow() {
-        state.following = true;
-        return { following: true as const };
-      },
-      async unfollow() {
-        state.following = false;
-        return { following: false as const };
-      },
-    },
-    subscribe: {
-      async requestSubscribe(_, a) {
-        state.subscriptions.push(...a.templateIds);
-        return { results: Object.fromEntries(a.templateIds.map((id) => [id, 'accept' as const])) };
-      },
-    },
+    crm: { recordEvent: refused, setAttributes: refused, follow: refused, unfollow: refused },
+    subscribe: { requestSubscribe: refused },
   } satisfies HostImplementation<unknown>;
 
-  const implementation = withStubs(base, stubs);
+  // Planned methods are refused as the real host refuses them; a test may still stub one.
+  const implementation = withStubs(refusingPlanned(base), stubs);
   return { implementation, state, stubs };
 }
 

@@ -1,4 +1,4 @@
-import { AtriumError, type HostImplementation } from '../../../sdk/contract/index.ts';
+import { AtriumError, notOffered, type HostImplementation } from '../../../sdk/contract/index.ts';
 import type { IdentityService } from './service.ts';
 import type { BridgeContext } from '../../bridge/context.ts';
 
@@ -14,8 +14,9 @@ export function authBridge(identity: IdentityService): HostImplementation<Bridge
       if (!account) throw new AtriumError('not_found', 'the account is gone');
       return { nickname: account.displayName.slice(0, 64), avatarUrl: '' };
     },
+    // Planned (accounts have no verified phone number yet): refused by every host alike.
     async getPhoneNumber() {
-      throw new AtriumError('not_implemented', 'accounts have no verified phone number on this host yet');
+      throw notOffered('auth.getPhoneNumber');
     },
   };
 }
