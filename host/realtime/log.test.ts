@@ -73,6 +73,35 @@ describe.each(testDatabases())('durable topics on $name', (tdb) => {
     sub.close();
   });
 
+  it('appends one event to many topics at once, each numbered in its own topic', async () => {
+    await log.write((_trx, emit) => emit('inbox:x', 'first'));
+    const seqs = await log.write((_trx, emit) => emit(['inbox:x', 'inbox:y', 'inbox:x'], { ref: 1 }));
+    expect([...seqs]).toEqual([['inbox:x', 2], ['inbox:y', 1]]);
+    expect(await log.read('inbox:y', 0)).toEqual([{ id: 1, data: { ref: 1 } }]);
+  });
+
+  it('gives followers the live form of an event at once and the same form, hydrated, when read back', async () => {
+    const hydrate = async (events: FeedMessage<unknown>[]) => events.map((e) => ({ id: e.id, data: { ...(e.data as object), text: 'the whole message' } }));
+    const live: unknown[] = [];
+    const sub = await log.feed('inbox:h', { hydrate }).follow(0, (m) => live.push(m.data));
+    await log.write((_trx, emit) => emit('inbox:h', { ref: 7 }, { ref: 7, text: 'the whole message' }));
+    await until(() => live.length === 1);
+    sub.close();
+    const replayed: unknown[] = [];
+    const again = await log.feed('inbox:h', { hydrate }).follow(0, (m) => replayed.push(m.data));
+    await until(() => replayed.length === 1);
+    again.close();
+    expect(replayed).toEqual(live);
+  });
+
+  it('tells a follower to resync when the events after its number were trimmed away', async () => {
+    for (const x of ['a', 'b', 'c']) await log.write((_trx, emit) => emit('inbox:t', x));
+    expect(await log.trim('inbox:t', new Date(Date.now() + 1000).toISOString())).toBe(3);
+    const sub = await log.feed('inbox:t').follow(1, () => {});
+    expect(sub.gap).toBe(true);
+    sub.close();
+  });
+
   it('tells a follower with a number the topic never gave to start afresh', async () => {
     await log.write((_trx, emit) => emit('chat:g', 'one'));
     const sub = await log.feed('chat:g').follow(99, () => {});

@@ -7,8 +7,17 @@ import type { RealtimeTables } from './tables.ts';
 type Db = Kysely<RealtimeTables>;
 type Trx = Transaction<any>;
 
-/** Appends an event to a durable topic inside the caller's transaction; resolves to its number. */
-export type Emit = (topic: string, data: unknown) => Promise<number>;
+/**
+ * Appends an event to one durable topic, or the same event to several (a message to each member's
+ * inbox), inside the caller's transaction; resolves to its number in each. `live`, when given, is
+ * what followers hear now instead of `data` (the whole message, where the log keeps a reference).
+ */
+export type Emit = (topics: string | string[], data: unknown, live?: unknown) => Promise<Map<string, number>>;
+
+export interface FeedOptions<T> {
+  /** Turns events read back from the log into what followers heard live (references into messages). */
+  hydrate?(events: FeedMessage<unknown>[]): Promise<FeedMessage<T>[]>;
+}
 
 /** How often a follower reads the log for events whose announcement it never heard. */
 const CATCH_UP_MS = 15_000;
@@ -27,15 +36,30 @@ export function createTopicLog(db: Kysely<any>, bus: Bus) {
   const announced = (topic: string) => `log:${topic}`;
 
   async function append(trx: Trx, topic: string, data: unknown): Promise<number> {
-    const row = await (trx as Transaction<RealtimeTables>)
+    return (await appendMany(trx, [topic], data)).get(topic)!;
+  }
+
+  /**
+   * The same event on many topics in two statements, however many there are. Topics are locked in
+   * sorted order, so two writers to overlapping sets (two groups sharing members) wait rather than
+   * deadlock.
+   */
+  async function appendMany(trx: Trx, topics: string[], data: unknown): Promise<Map<string, number>> {
+    const unique = [...new Set(topics)].sort();
+    const out = new Map<string, number>();
+    if (!unique.length) return out;
+    const t = trx as Transaction<RealtimeTables>;
+    const rows = await t
       .insertInto('realtime_topics')
-      .values({ topic, last_seq: 1 })
+      .values(unique.map((topic) => ({ topic, last_seq: 1 })))
       .onConflict((oc) => oc.column('topic').doUpdateSet({ last_seq: sql`realtime_topics.last_seq + 1` }))
-      .returning('last_seq')
-      .executeTakeFirstOrThrow();
-    const seq = Number(row.last_seq);
-    await (trx as Transaction<RealtimeTables>).insertInto('realtime_events').values({ topic, seq, data: JSON.stringify(data), at: new Date().toISOString() }).execute();
-    return seq;
+      .returning(['topic', 'last_seq'])
+      .execute();
+    for (const r of rows) out.set(r.topic, Number(r.last_seq));
+    const text = JSON.stringify(data);
+    const at = new Date().toISOString();
+    await t.insertInto('realtime_events').values(unique.map((topic) => ({ topic, seq: out.get(topic)!, data: text, at }))).execute();
+    return out;
   }
 
   /**
@@ -46,10 +70,10 @@ export function createTopicLog(db: Kysely<any>, bus: Bus) {
     let emitted: { topic: string; seq: number; data: unknown }[] = [];
     const result = await transact(within ?? db, async (trx) => {
       emitted = [];
-      return work(trx, async (topic, data) => {
-        const seq = await append(trx, topic, data);
-        emitted.push({ topic, seq, data });
-        return seq;
+      return work(trx, async (topics, data, live) => {
+        const seqs = await appendMany(trx, typeof topics === 'string' ? [topics] : topics, data);
+        for (const [topic, seq] of seqs) emitted.push({ topic, seq, data: live === undefined ? data : live });
+        return seqs;
       });
     });
     // Joined into a caller's transaction, the caller has not committed yet: it announces by
@@ -70,6 +94,21 @@ export function createTopicLog(db: Kysely<any>, bus: Bus) {
     return rows.map((r) => ({ id: Number(r.seq), data: JSON.parse(r.data) as T }));
   }
 
+  /** The oldest event the log still keeps of a topic (0 when it keeps none). */
+  async function firstSeq(topic: string): Promise<number> {
+    const row = await q.selectFrom('realtime_events').select('seq').where('topic', '=', topic).orderBy('seq').limit(1).executeTakeFirst();
+    return row ? Number(row.seq) : 0;
+  }
+
+  /**
+   * Forgets events older than `before` (ISO time) on topics starting with `prefix`: a follower
+   * that was away longer hears a gap and resyncs from the whole state. Resolves to how many went.
+   */
+  async function trim(prefix: string, before: string): Promise<number> {
+    const r = await q.deleteFrom('realtime_events').where('topic', 'like', `${prefix}%`).where('at', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   async function lastSeq(topic: string): Promise<number> {
     const row = await q.selectFrom('realtime_topics').select('last_seq').where('topic', '=', topic).executeTakeFirst();
     return row ? Number(row.last_seq) : 0;
@@ -79,27 +118,35 @@ export function createTopicLog(db: Kysely<any>, bus: Bus) {
    * A durable topic as a feed: what the log holds after `after`, then each new event once, in
    * order. Announcements that arrive out of turn (or not at all) are filled in from the log.
    */
-  function feed<T>(topic: string): Feed<T> {
+  function feed<T>(topic: string, options: FeedOptions<T> = {}): Feed<T> {
+    const page = async (after: number, upTo?: number): Promise<FeedMessage<T>[]> => {
+      const raw = await read<unknown>(topic, after, PAGE, upTo);
+      return options.hydrate ? options.hydrate(raw) : (raw as FeedMessage<T>[]);
+    };
     return {
       lastId: () => lastSeq(topic),
       async follow(after, fn): Promise<Subscription> {
         const last = await lastSeq(topic);
-        // A number this topic never gave (a client from another database, a forged header): the
-        // follower starts from now and hears that it must resync.
-        const gap = after !== null && after > last;
+        // A number this topic never gave (a client from another database, a forged header), or
+        // one older than what the log still keeps: the follower starts from now and must resync.
+        let gap = after !== null && after > last;
+        if (after !== null && !gap && after < last) {
+          const first = await firstSeq(topic);
+          gap = first === 0 || first > after + 1;
+        }
         let delivered = after === null || gap ? last : after;
         let closed = false;
         /** Delivers what the log holds after what was delivered (up to `upTo`). */
         const fill = async (upTo?: number) => {
           for (;;) {
             if (closed) return;
-            const page = await read<T>(topic, delivered, PAGE, upTo);
-            for (const m of page) {
+            const events = await page(delivered, upTo);
+            for (const m of events) {
               if (closed) return;
               delivered = m.id;
               fn(m);
             }
-            if (page.length < PAGE) return;
+            if (events.length < PAGE) return;
           }
         };
         // Everything happens on one chain, in order: an announcement waits for a catch-up in
@@ -135,7 +182,7 @@ export function createTopicLog(db: Kysely<any>, bus: Bus) {
     };
   }
 
-  return { append, write, announce, read, lastSeq, feed };
+  return { append, appendMany, write, announce, read, lastSeq, firstSeq, trim, feed };
 }
 
 export type TopicLog = ReturnType<typeof createTopicLog>;
