@@ -30,7 +30,7 @@ interface Site {
 export const siteEntries = {
   shell: join(here, 'shell', 'main.ts'),
   console: join(here, 'console', 'main.ts'),
-  admin: join(here, 'admin', 'main.ts'),
+  admin: join(here, 'admin', 'main.tsx'),
 } as const;
 
 const sites: Site[] = [

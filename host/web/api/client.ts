@@ -39,3 +39,12 @@ export async function must<T>(call: Promise<{ data?: T; error?: unknown; respons
   if (!answer.response.ok) throw errorOf(answer.response.status, answer.error);
   return answer.data as T;
 }
+
+/** For `.catch`: a 404 becomes null, so a page can say "no such thing" instead of failing. */
+export function nullIfMissing(e: unknown): null {
+  if (e instanceof ApiError && e.status === 404) return null;
+  throw e;
+}
+
+/** The JSON body a route takes: `Body<'/api/admin/disputes/{disputeId}/decide', 'post'>`. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;

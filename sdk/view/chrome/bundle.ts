@@ -3,6 +3,7 @@
  * one ES module script with esbuild, once per process; a failed build is retried next time.
  */
 import { build, type BuildOptions } from 'esbuild';
+import { noMarkup } from './no-markup.ts';
 
 /** How a browser entry is bundled, the same for serving it and for measuring it. */
 export function browserBuildOptions(entry: string, options: { minify?: boolean } = {}): BuildOptions & { write: false } {
@@ -21,6 +22,7 @@ export function browserBuildOptions(entry: string, options: { minify?: boolean }
     // Inline maps only for the readable (development) build; a minified one ships without.
     sourcemap: options.minify ? false : 'inline',
     legalComments: 'none',
+    plugins: [noMarkup],
     logLevel: 'silent',
   };
 }

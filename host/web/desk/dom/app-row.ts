@@ -1,7 +1,7 @@
-import { el } from '../../../sdk/view/chrome/index.ts';
-import type { AppView } from '../../modules/apps/browser.ts';
-import { appIcon } from '../common/icon.ts';
-import { appLabel } from './status.ts';
+import { el } from '../../../../sdk/view/chrome/index.ts';
+import type { AppView } from '../../../modules/apps/browser.ts';
+import { appIcon } from '../../common/icon.ts';
+import { appLabel } from '../status.ts';
 import { badge } from './ui.ts';
 
 /**

@@ -1,7 +1,7 @@
 /** What every page of a console is given, and what it gives back. */
-import type { Overlays } from '../../../sdk/view/chrome/index.ts';
-import type { Router } from '../common/history.ts';
-import type { Account } from '../common/http.ts';
+import type { Overlays } from '../../../../sdk/view/chrome/index.ts';
+import type { Router } from '../../common/history.ts';
+import type { Account } from '../../common/http.ts';
 
 export interface DeskContext<R> {
   router: Router<R>;

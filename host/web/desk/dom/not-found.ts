@@ -1,5 +1,5 @@
 /** An address inside a console that leads nowhere. */
-import type { Router } from '../common/history.ts';
+import type { Router } from '../../common/history.ts';
 import type { Page } from './context.ts';
 import { empty } from './ui.ts';
 

@@ -2,10 +2,10 @@
  * The consoles' building blocks: page headers, panels, badges, facts, fields, loading and failure
  * states, copy buttons. Built with DOM APIs only; every string becomes a text node.
  */
-import { button, el } from '../../../sdk/view/chrome/index.ts';
-import { labelledField } from '../common/field.ts';
+import { button, el } from '../../../../sdk/view/chrome/index.ts';
+import { labelledField } from '../../common/field.ts';
 
-export { formError } from '../common/field.ts';
+export { formError } from '../../common/field.ts';
 
 export type Tone = 'green' | 'blue' | 'orange' | 'red' | 'grey';
 

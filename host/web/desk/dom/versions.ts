@@ -3,10 +3,10 @@
  * findings, what changed against the version before, and the reviewer's reasons. The merchant's
  * console adds release controls, the admin's a link to the review.
  */
-import { el } from '../../../sdk/view/chrome/index.ts';
-import type { CheckResult, RejectionReason, VersionDiff, VersionView } from '../../modules/apps/browser.ts';
-import { formatBytes, formatDateTime, formatDuration, formatSizeDelta, timeAgo } from '../common/format.ts';
-import { reasonTarget, versionLabel } from './status.ts';
+import { el } from '../../../../sdk/view/chrome/index.ts';
+import type { CheckResult, RejectionReason, VersionDiff, VersionView } from '../../../modules/apps/browser.ts';
+import { formatBytes, formatDateTime, formatDuration, formatSizeDelta, timeAgo } from '../../common/format.ts';
+import { reasonTarget, versionLabel } from '../status.ts';
 import { badge, facts, note } from './ui.ts';
 
 const OUTCOME = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped' } as const;
