@@ -15,11 +15,11 @@ export function AppRow({ app, href, sub, more, testid }: { app: AppView; href: s
       <span class="desk-row-text">
         <span class="desk-row-title">{app.name}</span>
         <span class="desk-row-sub">{sub}</span>
-        {app.status === 'suspended' && <span class="desk-row-alert">Suspended: {app.suspendedReason ?? 'no reason given'}</span>}
+        {app.status === 'suspended' && <span class="desk-row-alert">{`Suspended: ${app.suspendedReason ?? 'no reason given'}`}</span>}
       </span>
       <span class="desk-row-states">
         <StatusChip label={appLabel(app)} />
-        {app.release && <span class="desk-row-fact">v{app.release.version}</span>}
+        {app.release && <span class="desk-row-fact">{`v${app.release.version}`}</span>}
         {app.release?.gray && <StatusChip label={{ text: `${app.release.gray.version} at ${app.release.gray.percent}%`, tone: 'blue' }} />}
         {app.inReview && <StatusChip label={{ text: `${app.inReview} in review`, tone: 'orange' }} />}
         {more}

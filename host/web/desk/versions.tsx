@@ -31,8 +31,8 @@ export function ChecksList({ checks }: { checks: CheckResult[] }) {
                 {c.findings.map((f) => (
                   <li class={`desk-finding desk-finding-${f.severity}`}>
                     <span class="desk-finding-severity">{f.severity === 'error' ? 'Error' : 'Warning'}</span>
-                    {f.page && <span class="desk-chip">Page {f.page}</span>}
-                    {f.scope && <span class="desk-chip">Scope {f.scope}</span>}
+                    {f.page && <span class="desk-chip">{`Page ${f.page}`}</span>}
+                    {f.scope && <span class="desk-chip">{`Scope ${f.scope}`}</span>}
                     <span class="desk-finding-text">{f.message}</span>
                   </li>
                 ))}
@@ -50,10 +50,10 @@ function Changes({ added, removed }: { added: string[]; removed: string[] }) {
   return (
     <span class="desk-changes">
       {added.map((x) => (
-        <span class="desk-chip desk-chip-added">+ {x}</span>
+        <span class="desk-chip desk-chip-added">{`+ ${x}`}</span>
       ))}
       {removed.map((x) => (
-        <span class="desk-chip desk-chip-removed">− {x}</span>
+        <span class="desk-chip desk-chip-removed">{`− ${x}`}</span>
       ))}
     </span>
   );
@@ -65,7 +65,7 @@ export function DiffView({ diff }: { diff: VersionDiff | null }) {
   if (!diff.against) return <Note>The first version: there is nothing to compare it with.</Note>;
   return (
     <div class="desk-diff">
-      <Note>Compared with {diff.against}, the version users had when this one was submitted.</Note>
+      <Note>{`Compared with ${diff.against}, the version users had when this one was submitted.`}</Note>
       <Facts
         rows={[
           ['Pages', <Changes added={diff.pagesAdded} removed={diff.pagesRemoved} />],
@@ -111,7 +111,7 @@ export function VersionCard({ v, open = false, actions }: { v: VersionView; open
       <summary class="desk-version-summary">
         <span class="desk-version-number">{v.version}</span>
         <StatusChip label={versionLabel(v)} />
-        <span class="desk-version-when">submitted {timeAgo(v.submittedAt)}</span>
+        <span class="desk-version-when">{`submitted ${timeAgo(v.submittedAt)}`}</span>
         <span class="desk-version-size">{formatBytes(v.sizeBytes)}</span>
       </summary>
       <div class="desk-version-body">
