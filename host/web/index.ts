@@ -12,9 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { browserBundle } from '../../sdk/view/chrome/bundle.ts';
-import { deskStylesheet } from './desk/styles.ts';
 import { adminHtml, consoleHtml, faviconSvg, pageHeaders, shellHtml } from './page.ts';
-import { shellStylesheet } from './shell/styles.ts';
+import { deskStylesheet, shellStylesheet } from './stylesheets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -31,7 +30,7 @@ interface Site {
 export const siteEntries = {
   shell: join(here, 'shell', 'main.ts'),
   console: join(here, 'console', 'main.ts'),
-  admin: join(here, 'admin', 'main.ts'),
+  admin: join(here, 'admin', 'main.tsx'),
 } as const;
 
 const sites: Site[] = [

@@ -3,3 +3,4 @@ export type { AppView, AuditEntry, ReleaseState, RejectionReason, VersionView } 
 export type { ReviewItem } from './review.ts';
 export type { AppSummary } from './service.ts';
 export type { CheckResult, VersionDiff } from './checks/index.ts';
+export type { MerchantRef } from './schemas.ts';

@@ -5,8 +5,8 @@
  */
 import { el } from '../../../sdk/view/chrome/index.ts';
 import { formatDateTime } from '../common/format.ts';
-import type { DeskContext } from '../desk/context.ts';
-import { actionButton, badge, empty, failure, filterChips, loading, mono, panel, type Tone } from '../desk/ui.ts';
+import type { DeskContext } from '../desk/dom/context.ts';
+import { actionButton, badge, empty, failure, filterChips, loading, mono, panel, type Tone } from '../desk/dom/ui.ts';
 import { paymentsApi, type Attempt, type DeliveryView, type EndpointView } from './payments-api.ts';
 
 const STATES: { status: DeliveryView['status'] | ''; text: string }[] = [

@@ -3,8 +3,9 @@
  * with checks and reviews, release and rollback, secrets, and how to submit with the CLI; the
  * orders of those apps with shipping, refunds and disputes; the balance; webhooks.
  */
-import { startDesk } from '../desk/start.ts';
-import { notFoundPage } from '../desk/not-found.ts';
+import { domPages } from '../desk/dom-page.tsx';
+import { notFoundPage } from '../desk/dom/not-found.ts';
+import { startDesk } from '../desk/start.tsx';
 import { appPage } from './pages/app.ts';
 import { appsPage } from './pages/apps.ts';
 import { balancePage } from './pages/balance.ts';
@@ -27,7 +28,8 @@ startDesk<ConsoleRoute>({
     { href: consolePaths.balance, text: 'Balance', active: (r) => r.name === 'balance' },
     { href: consolePaths.webhooks, text: 'Webhooks', active: (r) => r.name === 'webhooks' },
   ],
-  pageFor(ctx, route) {
+  // Its pages are still DOM-built, drawn inside the Preact desk until they are ported.
+  page: domPages((ctx, route) => {
     switch (route.name) {
       case 'apps':
         return appsPage(ctx);
@@ -46,5 +48,5 @@ startDesk<ConsoleRoute>({
       case 'not-found':
         return notFoundPage(ctx.router, consolePaths.apps, 'Your apps');
     }
-  },
+  }),
 });

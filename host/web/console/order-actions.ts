@@ -8,8 +8,8 @@ import { button, el } from '../../../sdk/view/chrome/index.ts';
 import { formMessage, idempotencyKey, isSignedOut } from '../common/http.ts';
 import { formatMoney, moneyInputValue, parseMoney } from '../../../lib/money.ts';
 import { refundableLeft } from '../common/orders.ts';
-import type { DeskContext } from '../desk/context.ts';
-import { actionButton, field, formError, input, note, textarea } from '../desk/ui.ts';
+import type { DeskContext } from '../desk/dom/context.ts';
+import { actionButton, field, formError, input, note, textarea } from '../desk/dom/ui.ts';
 import { paymentsApi, type OrderView, type RefundView } from './payments-api.ts';
 
 type Done = (said: string) => Promise<void>;

@@ -8,8 +8,8 @@ import { ApiError, formMessage, idempotencyKey, isSignedOut } from '../common/ht
 import { formatDateTime } from '../common/format.ts';
 import { formatMoney, parseMoney } from '../../../lib/money.ts';
 import { cardDigits, withdrawalOutcome, withdrawalStatusLabel } from '../common/withdrawals.ts';
-import type { DeskContext } from '../desk/context.ts';
-import { actionButton, badge, failure, field, formError, input, loading, note, panel, select } from '../desk/ui.ts';
+import type { DeskContext } from '../desk/dom/context.ts';
+import { actionButton, badge, failure, field, formError, input, loading, note, panel, select } from '../desk/dom/ui.ts';
 import { paymentsApi, type WithdrawalView } from './payments-api.ts';
 
 export interface PayoutOptions {

@@ -6,9 +6,9 @@
  */
 import { button, el } from '../../../sdk/view/chrome/index.ts';
 import { formatDuration } from '../common/format.ts';
-import type { DeskContext } from '../desk/context.ts';
+import type { DeskContext } from '../desk/dom/context.ts';
 import { releaseLine } from '../desk/status.ts';
-import { note, panel, select } from '../desk/ui.ts';
+import { note, panel, select } from '../desk/dom/ui.ts';
 import { merchantApi, type AppView, type VersionView } from './api.ts';
 import { releaseChoices, rollbackTargets } from './release.ts';
 

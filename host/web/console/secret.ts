@@ -4,7 +4,7 @@
  */
 import { el } from '../../../sdk/view/chrome/index.ts';
 import type { AppSecret } from './api.ts';
-import { copyable, facts } from '../desk/ui.ts';
+import { copyable, facts } from '../desk/dom/ui.ts';
 
 /**
  * A secret the host gives out once: what it is, the copy controls, and the warning that this is

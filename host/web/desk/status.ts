@@ -3,12 +3,9 @@
  * tested in Node.
  */
 import type { AppView, AuditEntry, RejectionReason, VersionView } from '../../modules/apps/browser.ts';
-import type { Tone } from './ui.ts';
+import type { Label } from '../common/orders.ts';
 
-export interface Label {
-  text: string;
-  tone: Tone;
-}
+export type { Label } from '../common/orders.ts';
 
 /** Live to everyone, to a share, in review, decided, or taken back. */
 export function versionLabel(v: Pick<VersionView, 'status' | 'live' | 'grayPercent' | 'releasedAt'>): Label {

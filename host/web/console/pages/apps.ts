@@ -3,9 +3,9 @@
  * release under way and the version in review.
  */
 import { el } from '../../../../sdk/view/chrome/index.ts';
-import type { DeskContext, Page } from '../../desk/context.ts';
-import { appRowParts } from '../../desk/app-row.ts';
-import { empty, failure, loading, pageHead } from '../../desk/ui.ts';
+import type { DeskContext, Page } from '../../desk/dom/context.ts';
+import { appRowParts } from '../../desk/dom/app-row.ts';
+import { empty, failure, loading, pageHead } from '../../desk/dom/ui.ts';
 import { merchantApi, type AppView } from '../api.ts';
 import { consolePaths, type ConsoleRoute } from '../routes.ts';
 

@@ -5,8 +5,8 @@
 import { button, el } from '../../../../sdk/view/chrome/index.ts';
 import { formatBytes } from '../../common/format.ts';
 import { formMessage, isSignedOut } from '../../common/http.ts';
-import type { DeskContext, Page } from '../../desk/context.ts';
-import { field, formError, input, note, pageHead, panel, textarea } from '../../desk/ui.ts';
+import type { DeskContext, Page } from '../../desk/dom/context.ts';
+import { field, formError, input, note, pageHead, panel, textarea } from '../../desk/dom/ui.ts';
 import { merchantApi, type AppSecret, type AppView } from '../api.ts';
 import { consolePaths, type ConsoleRoute } from '../routes.ts';
 import { secretReveal } from '../secret.ts';

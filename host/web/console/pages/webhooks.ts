@@ -5,8 +5,8 @@
 import { button, el } from '../../../../sdk/view/chrome/index.ts';
 import { formMessage, isSignedOut } from '../../common/http.ts';
 import { formatDateTime } from '../../common/format.ts';
-import type { DeskContext, Page } from '../../desk/context.ts';
-import { actionButton, copyable, empty, failure, field, formError, input, loading, mono, note, pageHead, panel } from '../../desk/ui.ts';
+import type { DeskContext, Page } from '../../desk/dom/context.ts';
+import { actionButton, copyable, empty, failure, field, formError, input, loading, mono, note, pageHead, panel } from '../../desk/dom/ui.ts';
 import { deliveryLog } from '../deliveries.ts';
 import { shownOnce } from '../secret.ts';
 import { eventNames, eventTypes, paymentsApi, type EndpointView, type WebhookEventType } from '../payments-api.ts';
