@@ -51,7 +51,7 @@ export function assemble(core: Core) {
           intervals.push(every);
         }
       }
-      return { routes: started.flatMap((s) => s.parts.routes ?? []), hostApi: api };
+      return { routes: started.flatMap((s) => s.parts.routes ?? []), largeBodies: started.flatMap((s) => s.parts.largeBodies ?? []), hostApi: api };
     },
 
     /** Stops the clocks, then every module in the reverse of the order they started. */

@@ -59,6 +59,8 @@ export interface Started<S> {
   routes?: OpenAPIHono<AppEnv>[];
   /** The host API namespaces it serves to programs. */
   bridge?: Partial<HostApi>;
+  /** Routes that take bodies over the host's 1 MiB (an upload), each with its own cap. */
+  largeBodies?: { path: RegExp; maxBytes: number }[];
   timers?: ModuleTimer[];
   /** Called when the host stops, in the reverse order of starting. */
   close?(): Promise<void>;

@@ -14,7 +14,8 @@ import { paymentSheetNames } from './flows/payment-sheet.ts';
 import { privacyFlow } from './flows/privacy/index.ts';
 import { answerClientErrors, createHttpApp } from './http/index.ts';
 import type { HostModule } from './module.ts';
-import { appsModule, versionUpload } from './modules/apps/index.ts';
+import { appsModule } from './modules/apps/index.ts';
+import { messagingModule } from './modules/messaging/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { paymentsModule } from './modules/payments/index.ts';
 import { storageModule } from './modules/storage/index.ts';
@@ -38,6 +39,7 @@ function hostModules(): HostModule[] {
     storageModule, //                  per-user key-value storage; `storage`
     sessionsModule, //                 running programs, host-drawn UI; `ui`
     paymentsModule({ sheetNames: paymentSheetNames }), // wallets, orders, ledger; `payments`
+    messagingModule, //               conversations, groups, messages, inboxes; `groups`
     webhooksModule, //                 signed deliveries of outbound events
     privacyFlow, //                    a user's export and erasure, across modules
   ];
@@ -77,7 +79,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
   const reviewRuntime = await Runtime.create({ shards: config.reviewShards, idleModules: 8, idleModuleMs: 60_000 });
   const host = assemble({ config, db, log, bus, topics: createTopicLog(db.kysely, bus), runtime, reviewRuntime });
   for (const m of modules) await host.start(m);
-  const { routes } = host.finish({ net: netBridge({ dev: config.dev, domains: (ctx) => ctx.networkDomains }) });
+  const { routes, largeBodies } = host.finish({ net: netBridge({ dev: config.dev, domains: (ctx) => ctx.networkDomains }) });
 
   const identity = host.host.get('identity');
   const app = createHttpApp({
@@ -87,7 +89,7 @@ export async function startPlatform(config: Config, options: PlatformOptions = {
     trustedOrigins: config.publicOrigin ? [config.publicOrigin] : [],
     trustedProxies: config.trustedProxies,
     routes,
-    largeBodies: [versionUpload],
+    largeBodies,
     log,
   });
   app.route('/', webRoutes());

@@ -13,7 +13,6 @@ export const groups = {
    * const { role } = await groups.join({ groupId: 'vip-shanghai' });
    */
   join: method({
-    planned: true,
     args: z
       .object({ groupId, inviteCode: z.string().min(1).max(64).regex(/^[\w-]+$/).optional() })
       .strict(),
@@ -25,7 +24,7 @@ export const groups = {
    * @example
    * await groups.leave({ groupId: 'vip-shanghai' });
    */
-  leave: method({ planned: true, args: z.object({ groupId }).strict(), result: z.null(), scope: 'groups' }),
+  leave: method({ args: z.object({ groupId }).strict(), result: z.null(), scope: 'groups' }),
   /**
    * Lists the merchant's groups the current user is in.
    * @example
@@ -33,7 +32,6 @@ export const groups = {
    * this.setData({ groups: mine });
    */
   listMine: method({
-    planned: true,
     args: z.undefined().optional(),
     result: z.object({
       groups: z
@@ -57,7 +55,6 @@ export const groups = {
    * const { messageId } = await groups.sendMessage({ groupId: 'vip-shanghai', text: 'Is the oolong back in stock?' });
    */
   sendMessage: method({
-    planned: true,
     args: z.object({ groupId, text: z.string().trim().min(1).max(2000) }).strict(),
     result: z.object({ messageId: z.string().min(1).max(64), sentAt: z.iso.datetime() }),
     scope: 'groups',
@@ -69,7 +66,6 @@ export const groups = {
    * this.setData({ inviteUrl: url });
    */
   createInvite: method({
-    planned: true,
     args: z
       .object({ groupId, expiresInHours: z.number().int().min(1).max(24 * 30).optional() })
       .strict(),

@@ -9,6 +9,7 @@ import {
   type Scope,
   refusingPlanned,
 } from '../contract/index.ts';
+import { memoryGroups, type GroupsState, type TestGroup } from './memory-groups.ts';
 
 /** Replaces one host method in tests: receives the validated arguments, returns the result or throws. */
 export type Stub<M extends HostMethodName = HostMethodName> = (args: ArgsOutput<M>) => ResultOf<M> | Promise<ResultOf<M>>;
@@ -25,6 +26,8 @@ export interface MemoryHostOptions {
   storageLimitBytes?: number;
   /** What the user's storage for this app already holds when the program opens. */
   storage?: Record<string, Json>;
+  /** The merchant's groups the program can reach through `groups.*`. */
+  groups?: TestGroup[];
 }
 
 export interface MemoryHostState {
@@ -34,6 +37,7 @@ export interface MemoryHostState {
   storage: Map<string, Json>;
   orders: Map<string, { orderId: string; amount: number; currency: string; status: string; refundedAmount: number; createdAt: string; paidAt: string | null }>;
   consents: Partial<Record<Scope, boolean>>;
+  groups: GroupsState['groups'];
 }
 
 const MiB = 1024 * 1024;
@@ -55,7 +59,9 @@ function notStubbed(method: string): never {
 export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs = {}) {
   const user = options.user ?? { nickname: 'Test User', avatarUrl: 'https://example.com/avatar.png' };
   const limit = options.storageLimitBytes ?? 10 * MiB;
+  const groups = memoryGroups(options.groups);
   const state: MemoryHostState = {
+    groups: groups.state.groups,
     toasts: [],
     modals: [],
     loading: null,
@@ -152,7 +158,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
       },
     },
     // Planned on the host (sdk/contract: `planned`): refused below as the real host refuses them.
-    groups: { join: refused, leave: refused, listMine: refused, sendMessage: refused, createInvite: refused },
+    groups: groups.groups,
     qr: {
       async getScene() {
         return options.scene ?? null;

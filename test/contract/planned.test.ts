@@ -10,11 +10,6 @@ import { rawProgram } from '../support/programs.ts';
 
 /** Valid arguments for each planned method, so what answers is the host, not the argument check. */
 const calls: Record<string, unknown> = {
-  'groups.join': { groupId: 'g1' },
-  'groups.leave': { groupId: 'g1' },
-  'groups.listMine': undefined,
-  'groups.sendMessage': { groupId: 'g1', text: 'hi' },
-  'groups.createInvite': { groupId: 'g1' },
   'qr.createCode': { scene: 'store=1' },
   'crm.recordEvent': { name: 'cart.added' },
   'crm.setAttributes': { attributes: { tier: 'gold' } },
@@ -29,7 +24,7 @@ const manifest: Manifest = {
   name: 'Planned',
   version: '1.0.0',
   pages: ['pages/index'],
-  permissions: Object.fromEntries(['groups', 'qr', 'crm', 'subscribe'].map((s) => [s, { reason: `to try ${s}` }])),
+  permissions: Object.fromEntries(['qr', 'crm', 'subscribe'].map((s) => [s, { reason: `to try ${s}` }])),
 } as Manifest;
 
 /** A program that calls every planned method on a tap and shows what each answered. */
@@ -72,7 +67,7 @@ describe('methods the contract declares but the host does not offer yet', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('are every groups, crm and subscribe method, qr.createCode and auth.getPhoneNumber', () => {
+  it('are every crm and subscribe method, qr.createCode and auth.getPhoneNumber', () => {
     expect([...plannedMethods].sort()).toEqual([...checked, 'auth.getPhoneNumber'].sort());
   });
 

@@ -2,7 +2,7 @@ import { defineModule } from '../../module.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { createChecker } from './checks/index.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle.ts';
-import { merchantRoutes } from './merchant.routes.ts';
+import { merchantRoutes, versionUpload } from './merchant.routes.ts';
 import { appsMigrations } from './migrations.ts';
 import { appsRoutes } from './routes.ts';
 import { createAppsService, type AppsService } from './service.ts';
@@ -31,6 +31,7 @@ export const appsModule = defineModule({
         // Sessions start after apps; a suspension reaches them when it happens, long after start-up.
         adminRoutes({ lifecycle, account: identity.getAccount, endSessions: (appId, reason) => host.get('sessions').sessions.endApp(appId, reason) }),
       ],
+      largeBodies: [versionUpload],
     };
   },
 });

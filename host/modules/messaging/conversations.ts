@@ -53,6 +53,29 @@ export function createConversations(ctx: MsgContext) {
     }
   }
 
+  /**
+   * The direct chat of two users who share a group (strangers cannot write to each other out of
+   * nowhere); one already made is always allowed.
+   */
+  async function directWith(party: PartyId, other: PartyId): Promise<string> {
+    if (!party.startsWith('u:') || !other.startsWith('u:')) throw new AtriumError('invalid_args', 'Direct chats are between two users; write to a merchant from its page.');
+    const key = `direct:${[party, other].sort().join('|')}`;
+    const existing = await db.selectFrom('msg_conversations').select('id').where('pair_key', '=', key).executeTakeFirst();
+    if (!existing) {
+      const shared = await db
+        .selectFrom('msg_members as a')
+        .innerJoin('msg_members as b', (j) => j.onRef('b.conversation_id', '=', 'a.conversation_id').on('b.member_id', '=', other).on('b.left_at', 'is', null))
+        .innerJoin('msg_conversations as c', 'c.id', 'a.conversation_id')
+        .select('c.id')
+        .where('a.member_id', '=', party)
+        .where('a.left_at', 'is', null)
+        .where('c.kind', '=', 'group')
+        .executeTakeFirst();
+      if (!shared) throw new AtriumError('forbidden', 'You can write to someone you share a group with.');
+    }
+    return pair('direct', party, other);
+  }
+
   /** A group with `owner` in it; a merchant's customer group when `merchantId` is given. */
   async function createGroup(owner: PartyId, input: { title: string; handle?: string; memberCap?: number; open?: boolean; merchantId?: string; appId?: string }): Promise<string> {
     const max = input.merchantId ? ctx.limits.merchantGroupCap : ctx.limits.groupCap;
@@ -152,7 +175,7 @@ export function createConversations(ctx: MsgContext) {
     return Promise.all(rows.map(async (m) => ({ id: m.member_id, name: await ctx.nameOf(m.member_id), role: m.role, joinedAt: m.joined_at, mutedUntil: m.muted_until && m.muted_until > now ? m.muted_until : null })));
   }
 
-  return { pair, createGroup, list, get, members, addMember };
+  return { pair, directWith, createGroup, list, get, members, addMember };
 }
 
 export type Conversations = ReturnType<typeof createConversations>;

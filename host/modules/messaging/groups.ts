@@ -54,6 +54,8 @@ export function createGroups(ctx: MsgContext, conversations: Conversations) {
       if ((await activeCount(trx, conv.id)) >= Number(conv.member_cap)) throw new AtriumError('conflict', `The group is full (${conv.member_cap} members).`);
       await conversations.addMember(trx, conv, party, 'member');
       await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(party)} joined` } });
+      // Their own arrival is not news to them.
+      await trx.updateTable('msg_members').set({ read_seq: Number(conv.last_seq) }).where('conversation_id', '=', conv.id).where('member_id', '=', party).execute();
       await notify(emit, [party], { t: 'joined', c: conv.id });
       return { conversationId: conv.id, role: 'member' as Role };
     });

@@ -33,3 +33,49 @@ export const GroupInput = z
   .strict();
 
 export const InviteInput = z.object({ expiresInHours: z.number().int().min(1).max(24 * 30).optional(), maxUses: z.number().int().min(1).max(10_000).optional() }).strict();
+
+const party = z.string().regex(/^[um]:[\w-]+$/).openapi({ description: 'A user (u:<id>) or a merchant (m:<id>)' });
+
+export const MessageSchema = z
+  .object({
+    id: z.string(),
+    conversationId: z.string(),
+    seq: z.number().int().openapi({ description: 'Numbered 1, 2, 3… per conversation' }),
+    sender: z.object({ id: z.string().openapi({ description: 'A party, or "system" for what the group itself says' }), name: z.string() }),
+    kind: z.enum(['text', 'image', 'product', 'program', 'system', 'notice']),
+    body: z.record(z.string(), z.unknown()).nullable().openapi({ description: "The kind's content; null once removed by a moderator" }),
+    sentAt: z.string(),
+    removed: z.boolean(),
+  })
+  .openapi('Message');
+
+export const ConversationSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['group', 'direct', 'service', 'notices']),
+    title: z.string(),
+    handle: z.string().nullable(),
+    merchantId: z.string().nullable(),
+    role: z.enum(['owner', 'admin', 'member']),
+    memberCount: z.number().int(),
+    lastSeq: z.number().int(),
+    unread: z.number().int(),
+    lastMessage: MessageSchema.nullable(),
+    muteAll: z.boolean(),
+    mutedUntil: z.string().nullable(),
+    status: z.enum(['open', 'pending', 'resolved']).nullable(),
+    open: z.boolean(),
+  })
+  .openapi('Conversation');
+
+export const MemberSchema = z.object({ id: party, name: z.string(), role: z.enum(['owner', 'admin', 'member']), joinedAt: z.string(), mutedUntil: z.string().nullable() }).openapi('Member');
+
+export const InviteSchema = z
+  .object({ code: z.string(), conversationId: z.string(), expiresAt: z.string(), maxUses: z.number().int().nullable(), uses: z.number().int(), url: z.string().openapi({ description: 'The link to share; its QR code is at /api/invites/{code}/qr.png' }) })
+  .openapi('Invite');
+
+export const ReportSchema = z
+  .object({ reportId: z.string(), conversationId: z.string(), seq: z.number().int(), reason: z.string(), status: z.enum(['open', 'removed', 'dismissed']), reportedAt: z.string(), message: MessageSchema.nullable() })
+  .openapi('Report');
+
+export const PartyParam = party;

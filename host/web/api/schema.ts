@@ -2552,6 +2552,1084 @@ export interface paths {
       };
     };
   };
+  "/api/chats": {
+    /** My conversations, most recent first, with unread counts */
+    get: {
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              conversations: components["schemas"]["Conversation"][];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}": {
+    /** One of my conversations */
+    get: {
+      parameters: {
+        path: {
+          conversationId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              conversation: components["schemas"]["Conversation"];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/groups": {
+    /** Make a group with me as its owner; a merchant's is a customer group (a handle programs call it by, up to 2,000 members, open to join if it says so) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            title: string;
+            handle?: string;
+            memberCap?: number;
+            open?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              conversation: components["schemas"]["Conversation"];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/direct": {
+    /** The one-to-one chat with someone I share a group with (made on first use) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description A user (u:<id>) or a merchant (m:<id>) */
+            with: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              conversation: components["schemas"]["Conversation"];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/messages": {
+    /** A page of messages, oldest first: before a number (older), or after one (catching up) */
+    get: {
+      parameters: {
+        query?: {
+          before?: number;
+          after?: number | null;
+          limit?: number;
+        };
+        path: {
+          conversationId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              messages: components["schemas"]["Message"][];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Send a message (a clientId sent again is the same message) */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["SendMessage"];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              message: components["schemas"]["Message"];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/read": {
+    /** I have read up to this message */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            seq: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              readSeq: number;
+              unread: number;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/members": {
+    /** Who is in the conversation */
+    get: {
+      parameters: {
+        path: {
+          conversationId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              members: components["schemas"]["Member"][];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/leave": {
+    /** Leave a group (an owner hands it to the earliest admin, else member) */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/members/{memberId}/remove": {
+    /** Take a member out (owner or admin) */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+          /** @description A user (u:<id>) or a merchant (m:<id>) */
+          memberId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/members/{memberId}/role": {
+    /** Make a member an admin, or an admin a member (owner) */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+          /** @description A user (u:<id>) or a merchant (m:<id>) */
+          memberId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            role: "admin" | "member";
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/members/{memberId}/mute": {
+    /** Keep a member quiet for some minutes; 0 lets them speak (owner or admin) */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+          /** @description A user (u:<id>) or a merchant (m:<id>) */
+          memberId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            minutes: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/mute-all": {
+    /** Only the owner and admins speak while on */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            on: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/transfer": {
+    /** Hand the group to another member (owner) */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description A user (u:<id>) or a merchant (m:<id>) */
+            to: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/invites": {
+    /** An invite link and QR code, expiring, maybe capped in uses */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            expiresInHours?: number;
+            maxUses?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              invite: components["schemas"]["Invite"];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/messages/{seq}/report": {
+    /** Report a message to the platform */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+          seq: number;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              reportId: string;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/invites/{code}": {
+    /** Where an invite leads: the group and its size */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              conversationId: string;
+              title: string;
+              memberCount: number;
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description expired, or session_ended: the session stopped (details.reason says why: cpu_exceeded, memory_exceeded...) or was closed */
+        410: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Withdraw an invite */
+    delete: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/invites/{code}/join": {
+    /** Join the group an invite leads to */
+    post: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              conversation: components["schemas"]["Conversation"];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description expired, or session_ended: the session stopped (details.reason says why: cpu_exceeded, memory_exceeded...) or was closed */
+        410: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/admin/reports": {
+    /** Reported messages, oldest first */
+    get: {
+      parameters: {
+        query?: {
+          status?: "open" | "removed" | "dismissed";
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              reports: components["schemas"]["Report"][];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/admin/reports/{reportId}/decide": {
+    /** Remove the reported message (and mute its sender there for some minutes), or dismiss the report */
+    post: {
+      parameters: {
+        path: {
+          reportId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            remove: boolean;
+            muteMinutes?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/merchant/webhooks/endpoints": {
     /** Your webhook endpoints */
     get: {
@@ -3167,6 +4245,110 @@ export interface components {
     Order: OrderView;
     Refund: RefundView;
     Dispute: DisputeView;
+    Conversation: {
+      id: string;
+      /** @enum {string} */
+      kind: "group" | "direct" | "service" | "notices";
+      title: string;
+      handle: string | null;
+      merchantId: string | null;
+      /** @enum {string} */
+      role: "owner" | "admin" | "member";
+      memberCount: number;
+      lastSeq: number;
+      unread: number;
+      lastMessage: components["schemas"]["Message"];
+      muteAll: boolean;
+      mutedUntil: string | null;
+      /** @enum {string|null} */
+      status: "open" | "pending" | "resolved" | null;
+      open: boolean;
+    };
+    Message: ({
+      id: string;
+      conversationId: string;
+      /** @description Numbered 1, 2, 3… per conversation */
+      seq: number;
+      sender: {
+        /** @description A party, or "system" for what the group itself says */
+        id: string;
+        name: string;
+      };
+      /** @enum {string} */
+      kind: "text" | "image" | "product" | "program" | "system" | "notice";
+      /** @description The kind's content; null once removed by a moderator */
+      body: {
+        [key: string]: unknown;
+      } | null;
+      sentAt: string;
+      removed: boolean;
+    }) | null;
+    SendMessage: OneOf<[{
+      /** @enum {string} */
+      kind: "text";
+      text: string;
+      clientId?: string;
+    }, {
+      /** @enum {string} */
+      kind: "image";
+      imageId: string;
+      clientId?: string;
+    }, {
+      /** @enum {string} */
+      kind: "product";
+      title: string;
+      price: {
+        amount: number;
+        /** @enum {string} */
+        currency: "CNY" | "HKD" | "MOP" | "TWD" | "JPY" | "KRW" | "SGD" | "MYR" | "THB" | "VND" | "PHP" | "INR" | "AUD" | "NZD" | "USD" | "CAD" | "EUR" | "GBP" | "CHF" | "AED" | "SAR" | "QAR" | "BHD" | "KWD" | "OMR";
+      };
+      appId: string;
+      page: string;
+      query?: {
+        [key: string]: string;
+      };
+      imageId?: string;
+      clientId?: string;
+    }, {
+      /** @enum {string} */
+      kind: "program";
+      title: string;
+      appId: string;
+      page: string;
+      query?: {
+        [key: string]: string;
+      };
+      imageId?: string;
+      clientId?: string;
+    }]>;
+    Member: {
+      /** @description A user (u:<id>) or a merchant (m:<id>) */
+      id: string;
+      name: string;
+      /** @enum {string} */
+      role: "owner" | "admin" | "member";
+      joinedAt: string;
+      mutedUntil: string | null;
+    };
+    Invite: {
+      code: string;
+      conversationId: string;
+      expiresAt: string;
+      maxUses: number | null;
+      uses: number;
+      /** @description The link to share; its QR code is at /api/invites/{code}/qr.png */
+      url: string;
+    };
+    Report: {
+      reportId: string;
+      conversationId: string;
+      seq: number;
+      reason: string;
+      /** @enum {string} */
+      status: "open" | "removed" | "dismissed";
+      reportedAt: string;
+      message: components["schemas"]["Message"];
+    };
     WebhookEndpoint: EndpointView;
     WebhookDelivery: DeliveryView;
   };
