@@ -10,6 +10,7 @@ import { netBridge } from './bridge/index.ts';
 import type { Config } from './config.ts';
 import { connect, migrate, type Db } from './db/index.ts';
 import { demoSeedFlow } from './flows/demo-seed.ts';
+import { launchScenes } from './flows/launch-scene.ts';
 import { paymentSheetNames } from './flows/payment-sheet.ts';
 import { privacyFlow } from './flows/privacy/index.ts';
 import { answerClientErrors, createHttpApp } from './http/index.ts';
@@ -37,7 +38,7 @@ function hostModules(): HostModule[] {
     appsModule, //                     directory, versions, checks, review, release
     demoSeedFlow(examplesDir), //      the demo merchant, apps and user on a fresh database
     storageModule, //                  per-user key-value storage; `storage`
-    sessionsModule, //                 running programs, host-drawn UI; `ui`
+    sessionsModule({ sceneOf: launchScenes }), // running programs, host-drawn UI; `ui`
     paymentsModule({ sheetNames: paymentSheetNames }), // wallets, orders, ledger; `payments`
     messagingModule, //               conversations, groups, messages, inboxes; `groups`
     webhooksModule, //                 signed deliveries of outbound events

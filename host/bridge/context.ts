@@ -5,6 +5,8 @@
 export interface BridgeContext {
   sessionId: string;
   appId: string;
+  /** The program's name, as host-drawn UI shows it. */
+  appName: string;
   merchantId: string;
   /** The platform user id: never given to the program. */
   userId: string;

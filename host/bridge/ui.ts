@@ -25,6 +25,10 @@ export function uiBridge(bus: Bus, prompts: Prompts): HostImplementation<BridgeC
       });
       return { confirm };
     },
+    async share(ctx, a) {
+      const shared = await prompts.ask(ctx.sessionId, { kind: 'share', appId: ctx.appId, appName: ctx.appName, title: a.title, page: a.page, query: a.query ?? {} });
+      return { shared };
+    },
     async showLoading(ctx, a) {
       await show(ctx, { kind: 'loading', title: a?.title ?? '' });
       return null;

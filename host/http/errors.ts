@@ -14,6 +14,7 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   unauthorized: 401,
   forbidden: 403,
   permission_denied: 403,
+  gesture_required: 403,
   not_found: 404,
   conflict: 409,
   checks_failed: 422,

@@ -4,5 +4,5 @@ export { createPrompts, type Prompts } from './prompts.ts';
 export { createConsents, type Consents } from './consents.ts';
 export { sessionsMigrations, type SessionsTables } from './migrations.ts';
 export { sessionTopic, type ShellMessage } from './messages.ts';
-export { sessionRoutes } from './routes.ts';
-export { sessionsModule } from './module.ts';
+export { sessionRoutes, type SceneOf, type Via } from './routes.ts';
+export { sessionsModule, type SessionsModuleOptions } from './module.ts';

@@ -151,6 +151,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const ctx: BridgeContext = {
       sessionId,
       appId: version.appId,
+      appName: version.manifest.name,
       merchantId: version.merchantId,
       userId,
       openid: deps.openid(version.appId, userId),

@@ -20,6 +20,8 @@ export type ShellMessage =
       /** When the order stops being payable; the sheet closes then. */
       expiresAt: string;
     }
+  /** The host's chat picker: the shell posts the card to the chat the user picks, as the user. */
+  | { kind: 'share'; promptId: string; appId: string; appName: string; title: string; page: string; query: Record<string, string> }
   | { kind: 'prompt-closed'; promptId: string }
   | { kind: 'ended'; reason: ErrorBody };
 

@@ -1,10 +1,10 @@
-import { defineModule } from '../module.ts';
+import { defineModule, type ModuleHost } from '../module.ts';
 import { uiBridge } from '../bridge/index.ts';
 import { createConsents, type Consents } from './consents.ts';
 import { createSessionManager, type SessionManager } from './manager.ts';
 import { sessionsMigrations } from './migrations.ts';
 import { createPrompts, type Prompts } from './prompts.ts';
-import { sessionRoutes } from './routes.ts';
+import { sessionRoutes, type SceneOf } from './routes.ts';
 
 declare module '../module.ts' {
   interface ModuleServices {
@@ -12,8 +12,13 @@ declare module '../module.ts' {
   }
 }
 
+export interface SessionsModuleOptions {
+  /** The scene of a program opened from something the host can check (a shared card): a flow. */
+  sceneOf(host: ModuleHost): SceneOf;
+}
+
 /** Users' running programs: open, events, host-drawn UI (the `ui` namespace), eviction and return. */
-export const sessionsModule = defineModule({
+export const sessionsModule = (options: SessionsModuleOptions) => defineModule({
   name: 'sessions',
   migrations: sessionsMigrations,
   start(host) {
@@ -38,7 +43,7 @@ export const sessionsModule = defineModule({
     });
     return {
       service: { sessions, prompts, consents },
-      routes: [sessionRoutes(sessions, bus, consents)],
+      routes: [sessionRoutes(sessions, bus, consents, { sceneOf: options.sceneOf(host) })],
       bridge: { ui: uiBridge(bus, prompts) },
       timers: [{ name: 'session eviction', everyMs: 60_000, run: () => sessions.evictIdle() }],
       // Every live session is snapshotted, so users carry on after a restart.

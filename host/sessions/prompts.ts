@@ -3,7 +3,7 @@ import { AtriumError } from '../../sdk/contract/index.ts';
 import type { Bus } from '../realtime/index.ts';
 import { sessionTopic, type ShellMessage } from './messages.ts';
 
-type PromptMessage = Extract<ShellMessage, { kind: 'modal' | 'consent' | 'payment' }>;
+type PromptMessage = Extract<ShellMessage, { kind: 'modal' | 'consent' | 'payment' | 'share' }>;
 
 /**
  * Questions the host draws in the shell (dialogs, consent) and waits on. The answer comes back

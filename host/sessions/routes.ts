@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { handlerNamePattern, type Json, type ShellEvent } from '../../sdk/contract/index.ts';
+import { AtriumError, handlerNamePattern, type Json, type ShellEvent } from '../../sdk/contract/index.ts';
 import { busFeed, lastEventIdOf, streamFeed, streamLimits, type Bus, type StreamLimits } from '../realtime/index.ts';
 import { apiRoutes, errorResponses, json, requireUser, signedIn } from '../http/index.ts';
 import type { Consents } from './consents.ts';
@@ -35,7 +35,12 @@ const open = createRoute({
             .object({
               route: z.string().max(200).optional(),
               query: z.record(z.string().max(64), z.string().max(1000)).optional(),
-              scene: jsonValue.optional(),
+              scene: jsonValue.optional().openapi({ description: 'A hint of how the program was opened, as the client says it (unverified)' }),
+              via: z
+                .object({ share: z.object({ conversationId: z.string().min(1).max(64), seq: z.number().int().min(1) }).strict() })
+                .strict()
+                .optional()
+                .openapi({ description: "Opened from a card in a chat: the host checks the user can read it, and the program's scene says it came from a share" }),
             })
             .strict(),
         },
@@ -111,12 +116,22 @@ const revoke = createRoute({
 });
 
 /** Sessions over HTTP: open, events, prompt answers, and the server-sent stream of views and host UI. */
-export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Consents, streams: StreamLimits = streamLimits()) {
+/** How a program was opened, checked by the host (a shared card in a chat), as the scene it gets. */
+export type SceneOf = (userId: string, appId: string, via: Via) => Promise<Json>;
+export interface Via {
+  share?: { conversationId: string; seq: number };
+}
+
+export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Consents, options: { streams?: StreamLimits; sceneOf?: SceneOf } = {}) {
+  const streams = options.streams ?? streamLimits();
   const routes = apiRoutes();
   routes.openapi(open, async (c) => {
     const user = requireUser(c);
-    const body = c.req.valid('json');
-    return c.json(await sessions.open(user.id, c.req.valid('param').appId, body), 200);
+    const { via, ...body } = c.req.valid('json');
+    const { appId } = c.req.valid('param');
+    if (via && !options.sceneOf) throw new AtriumError('not_implemented', 'This host opens programs only directly.');
+    const scene = via ? await options.sceneOf!(user.id, appId, via) : body.scene;
+    return c.json(await sessions.open(user.id, appId, { ...body, scene }), 200);
   });
   routes.openapi(event, async (c) => {
     const user = requireUser(c);

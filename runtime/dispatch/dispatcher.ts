@@ -38,6 +38,9 @@ export function createDispatcher<Ctx>(options: DispatchOptions<Ctx>) {
       if (!spec || spec.handledBy === 'runtime') {
         throw new AtriumError('unknown_method', `"${call.method}" is not a host API method`);
       }
+      if (spec.gesture && !call.gesture) {
+        throw new AtriumError('gesture_required', `${call.method} can only be called in the handler of the user's tap, before any await`);
+      }
       if (spec.scope) {
         if (!permissions[spec.scope]) {
           throw new AtriumError(

@@ -376,12 +376,12 @@ export class Runtime implements SessionChannel {
         s.timers = n.count;
         break;
       case 'call':
-        void this.answer(s, shard, n.callId, n.method, n.args);
+        void this.answer(s, shard, n.callId, n.method, n.args, n.gesture);
         break;
     }
   }
 
-  private async answer(s: Session, shard: Shard, callId: number, method: string, args: unknown): Promise<void> {
+  private async answer(s: Session, shard: Shard, callId: number, method: string, args: unknown, gesture: boolean): Promise<void> {
     // Counted until the guest has run with the result, so "settled" means the view is up to date.
     s.inFlight++;
     // Known by the session while its promise lives, so that a shard dying meanwhile can say what
@@ -391,7 +391,7 @@ export class Runtime implements SessionChannel {
     try {
       let outcome: Outcome<unknown>;
       try {
-        outcome = await s.onCall({ method, args }, s);
+        outcome = await s.onCall({ method, args, gesture }, s);
       } catch (e) {
         outcome = { ok: false, error: errorBody(e) };
       }

@@ -9,6 +9,8 @@ export interface GuestCall {
   method: string;
   /** Parsed JSON from the guest: untrusted until the dispatcher validated it. */
   args: unknown;
+  /** Made while handling the user's tap, in that same turn. */
+  gesture?: boolean;
 }
 
 /** Answers guest calls; the runtime serialises the outcome and settles the guest's promise. */

@@ -234,7 +234,7 @@ export class GuestSession {
         }
         if (this.pending.has(msg.id)) return refusal('invalid_args', 'duplicate call id');
         this.pending.add(msg.id);
-        this.host.post({ kind: 'call', sessionId: this.id, callId: msg.id, method: msg.method, args: msg.args });
+        this.host.post({ kind: 'call', sessionId: this.id, callId: msg.id, method: msg.method, args: msg.args, gesture: this.inTap });
         return '';
       }
       case 'timer': {
@@ -413,6 +413,7 @@ export class GuestSession {
     this.host.post({ kind: 'log', sessionId: this.id, level: 'error', text: `render failed: ${message}` });
   }
   private lastRoute = '';
+  private inTap = false;
 
   launch(route: string, query: Record<string, string>, scene: unknown): void {
     const { pages } = this.init;
@@ -433,7 +434,14 @@ export class GuestSession {
   }
 
   event(ev: ShellEvent): void {
-    this.step('event', JSON.stringify(ev));
+    // Some host APIs (a subscription prompt, the share sheet) answer only the user's own tap, as
+    // browsers keep popups to a click: true only for calls made in this very turn.
+    this.inTap = ev.type === 'tap';
+    try {
+      this.step('event', JSON.stringify(ev));
+    } finally {
+      this.inTap = false;
+    }
   }
 
   settle(callId: number, json: string): void {

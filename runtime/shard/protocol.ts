@@ -68,7 +68,8 @@ export type Notice =
    * bring the session back, so it is parsed then rather than on every frame.
    */
   | { kind: 'update'; sessionId: string; update: ViewUpdate; snapshot?: string }
-  | { kind: 'call'; sessionId: string; callId: number; method: string; args: string | undefined }
+  /** `gesture`: made while the program handled the user's tap, in that same turn (not after an await). */
+  | { kind: 'call'; sessionId: string; callId: number; method: string; args: string | undefined; gesture: boolean }
   | { kind: 'log'; sessionId: string; level: 'debug' | 'info' | 'warn' | 'error'; text: string }
   /** How many timers the session has pending, told after an entry that changed it. */
   | { kind: 'timers'; sessionId: string; count: number }

@@ -35,6 +35,11 @@ export interface MethodSpec {
    * on behaviour it will not get. The flag goes when the host starts serving the method.
    */
   readonly planned?: true;
+  /**
+   * Answered only when called while handling the user's tap, in that same turn (before any
+   * await): the program cannot raise the prompt it opens by itself.
+   */
+  readonly gesture?: true;
 }
 
 /** Declares a method, keeping its literal types so the mapped types below see them. */

@@ -35,6 +35,27 @@ export const ui = {
     result: z.object({ confirm: z.boolean() }),
   }),
   /**
+   * Lets the user share a page of the program as a card in one of their chats: the host draws
+   * its own chat picker, and the program learns only whether they shared, never where or with
+   * whom. Whoever opens the card lands on `page` with `query`, and the program's launch scene says
+   * it came from a share (`{ source: 'share', sharer }`, the sharer's openid). Only from the
+   * user's tap, before any await.
+   * @example
+   * async shareTea() {
+   *   const { shared } = await ui.share({ title: 'Tieguanyin, 250 g', page: 'pages/item', query: { id: 'tgy' } });
+   *   if (shared) void ui.toast({ title: 'Shared' });
+   * }
+   */
+  share: method({
+    args: z.object({
+      title: z.string().trim().min(1).max(60),
+      page: z.string().min(1).max(120).regex(/^[\w/-]+$/, 'a page path like pages/item'),
+      query: z.record(z.string().max(40).regex(/^[\w-]+$/), z.string().max(200)).refine((q) => Object.keys(q).length <= 10, 'at most 10 query values').optional(),
+    }).strict(),
+    result: z.object({ shared: z.boolean() }),
+    gesture: true,
+  }),
+  /**
    * Shows a host-drawn loading indicator until `hideLoading`.
    * @example
    * await ui.showLoading({ title: 'Saving' });

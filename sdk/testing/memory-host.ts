@@ -21,6 +21,8 @@ export interface MemoryHostOptions {
   user?: { nickname: string; avatarUrl: string };
   /** The answer of every host-drawn dialog, unless a stub says otherwise. Default: confirm. */
   modalAnswer?: boolean;
+  /** Whether the user picks a chat in the share sheet. Default: shares. */
+  shareAnswer?: boolean;
   /** What the user does in the payment sheet. Default: pays. */
   payment?: 'pay' | 'cancel' | 'insufficient_funds';
   storageLimitBytes?: number;
@@ -38,6 +40,8 @@ export interface MemoryHostState {
   orders: Map<string, { orderId: string; amount: number; currency: string; status: string; refundedAmount: number; createdAt: string; paidAt: string | null }>;
   consents: Partial<Record<Scope, boolean>>;
   groups: GroupsState['groups'];
+  /** What the program offered to share, and whether the user did. */
+  shares: { title: string; page: string; query: Record<string, string>; shared: boolean }[];
 }
 
 const MiB = 1024 * 1024;
@@ -62,6 +66,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
   const groups = memoryGroups(options.groups);
   const state: MemoryHostState = {
     groups: groups.state.groups,
+    shares: [],
     toasts: [],
     modals: [],
     loading: null,
@@ -82,6 +87,11 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
         const answer = options.modalAnswer ?? true;
         state.modals.push({ title: a.title, content: a.content, answer });
         return { confirm: answer };
+      },
+      async share(_, a) {
+        const shared = options.shareAnswer ?? true;
+        state.shares.push({ title: a.title, page: a.page, query: a.query ?? {}, shared });
+        return { shared };
       },
       async showLoading(_, a) {
         state.loading = a?.title ?? '';

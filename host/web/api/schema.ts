@@ -1179,8 +1179,15 @@ export interface paths {
             query?: {
               [key: string]: string;
             };
-            /** @description any JSON value */
+            /** @description A hint of how the program was opened, as the client says it (unverified) */
             scene?: unknown;
+            /** @description Opened from a card in a chat: the host checks the user can read it, and the program's scene says it came from a share */
+            via?: {
+              share: {
+                conversationId: string;
+                seq: number;
+              };
+            };
           };
         };
       };
@@ -4119,7 +4126,7 @@ export interface components {
     Error: {
       error: {
         /** @enum {string} */
-        code: "invalid_args" | "invalid_request" | "unknown_method" | "permission_denied" | "consent_required" | "consent_denied" | "quota_exceeded" | "rate_limited" | "too_large" | "limit_exceeded" | "not_found" | "conflict" | "expired" | "unauthorized" | "forbidden" | "domain_not_allowed" | "network_error" | "timeout" | "payment_cancelled" | "insufficient_funds" | "wrong_pin" | "payment_declined" | "not_implemented" | "not_stubbed" | "session_ended" | "cpu_exceeded" | "memory_exceeded" | "stack_exceeded" | "program_error" | "invalid_view" | "invalid_manifest" | "build_failed" | "checks_failed" | "app_suspended" | "shard_crashed" | "busy" | "internal";
+        code: "invalid_args" | "invalid_request" | "unknown_method" | "permission_denied" | "consent_required" | "consent_denied" | "gesture_required" | "quota_exceeded" | "rate_limited" | "too_large" | "limit_exceeded" | "not_found" | "conflict" | "expired" | "unauthorized" | "forbidden" | "domain_not_allowed" | "network_error" | "timeout" | "payment_cancelled" | "insufficient_funds" | "wrong_pin" | "payment_declined" | "not_implemented" | "not_stubbed" | "session_ended" | "cpu_exceeded" | "memory_exceeded" | "stack_exceeded" | "program_error" | "invalid_view" | "invalid_manifest" | "build_failed" | "checks_failed" | "app_suspended" | "shard_crashed" | "busy" | "internal";
         message: string;
         details?: unknown;
       };
