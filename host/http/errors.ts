@@ -15,6 +15,7 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   forbidden: 403,
   permission_denied: 403,
   gesture_required: 403,
+  reply_window_closed: 403,
   not_found: 404,
   conflict: 409,
   checks_failed: 422,

@@ -48,7 +48,6 @@ export const crm = {
    * await crm.follow();
    */
   follow: method({
-    planned: true,
     args: z.undefined().optional(),
     result: z.object({ following: z.literal(true) }),
     scope: 'crm',
@@ -59,7 +58,6 @@ export const crm = {
    * await crm.unfollow();
    */
   unfollow: method({
-    planned: true,
     args: z.undefined().optional(),
     result: z.object({ following: z.literal(false) }),
     scope: 'crm',

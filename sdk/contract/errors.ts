@@ -12,6 +12,7 @@ export const errorCodes = {
   permission_denied: "The program's manifest does not declare the scope this method needs.",
   consent_required: 'The user has not granted this personal-data scope.',
   consent_denied: 'The user declined to share this.',
+  reply_window_closed: "The merchant can answer only within 48 hours of the customer's last message, 5 times.",
   gesture_required: "This can only be asked for in the handler of the user's tap, before any await.",
   quota_exceeded: 'A storage or rate quota was exceeded.',
   rate_limited: 'Too many attempts; wait a while and try again.',

@@ -40,6 +40,8 @@ export interface MemoryHostState {
   orders: Map<string, { orderId: string; amount: number; currency: string; status: string; refundedAmount: number; createdAt: string; paidAt: string | null }>;
   consents: Partial<Record<Scope, boolean>>;
   groups: GroupsState['groups'];
+  /** Whether the user follows the program's merchant. */
+  following: boolean;
   /** What the program offered to share, and whether the user did. */
   shares: { title: string; page: string; query: Record<string, string>; shared: boolean }[];
 }
@@ -67,6 +69,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
   const state: MemoryHostState = {
     groups: groups.state.groups,
     shares: [],
+    following: false,
     toasts: [],
     modals: [],
     loading: null,
@@ -175,7 +178,18 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
       },
       createCode: refused,
     },
-    crm: { recordEvent: refused, setAttributes: refused, follow: refused, unfollow: refused },
+    crm: {
+      recordEvent: refused,
+      setAttributes: refused,
+      async follow() {
+        state.following = true;
+        return { following: true as const };
+      },
+      async unfollow() {
+        state.following = false;
+        return { following: false as const };
+      },
+    },
     subscribe: { requestSubscribe: refused },
   } satisfies HostImplementation<unknown>;
 

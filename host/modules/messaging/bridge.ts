@@ -58,3 +58,25 @@ export function groupsBridge(m: Messaging, inviteUrl: (code: string) => string):
     },
   };
 }
+
+/**
+ * `crm.follow` and `crm.unfollow`: the user follows the program's merchant, or stops. The rest of
+ * `crm` waits for the CRM (planned in the contract, refused alike by every host).
+ */
+export function followBridge(m: Messaging): HostImplementation<BridgeContext>['crm'] {
+  const planned = async (): Promise<never> => {
+    throw new AtriumError('not_implemented');
+  };
+  return {
+    recordEvent: planned,
+    setAttributes: planned,
+    async follow(ctx) {
+      await m.follows.follow(ctx.userId, ctx.merchantId);
+      return { following: true as const };
+    },
+    async unfollow(ctx) {
+      await m.follows.unfollow(ctx.userId, ctx.merchantId);
+      return { following: false as const };
+    },
+  };
+}

@@ -17,7 +17,7 @@ describe.each(testDatabases())('messaging on $name', (tdb) => {
   beforeAll(async () => {
     db = await tdb.create();
     await migrate(db.kysely, [realtimeMigrations, messagingMigrations]);
-    m = createMessaging({ db: db.kysely, topics: createTopicLog(db.kysely, bus), displayName: async (p) => `name of ${p}`, limits: { sendsPerMinute: 8 }, clock: () => new Date(time) });
+    m = createMessaging({ db: db.kysely, topics: createTopicLog(db.kysely, bus), displayName: async (p) => `name of ${p}`, merchantExists: async (id) => id.startsWith('shop-'), limits: { sendsPerMinute: 8 }, clock: () => new Date(time) });
   });
   afterAll(async () => {
     await bus.close();
@@ -187,14 +187,14 @@ describe.each(testDatabases())('messaging on $name', (tdb) => {
       const id = await groupOf(a);
       const sent = await m.messages.send(a, id, text('private'));
       for (const attempt of [
-        m.messages.history(stranger, id),
-        m.conversations.get(stranger, id),
-        m.conversations.members(stranger, id),
-        m.messages.send(stranger, id, text('let me in')),
-        m.messages.markRead(stranger, id, 1),
-        m.reports.report(stranger, id, sent.seq, 'nosy report'),
-        m.groups.invite(stranger, id),
-      ]) await expect(attempt).rejects.toMatchObject({ code: 'not_found' });
+        () => m.messages.history(stranger, id),
+        () => m.conversations.get(stranger, id),
+        () => m.conversations.members(stranger, id),
+        () => m.messages.send(stranger, id, text('let me in')),
+        () => m.messages.markRead(stranger, id, 1),
+        () => m.reports.report(stranger, id, sent.seq, 'nosy report'),
+        () => m.groups.invite(stranger, id),
+      ]) await expect(attempt()).rejects.toMatchObject({ code: 'not_found' });
       expect(await m.conversations.list(stranger)).toEqual([]);
     });
 
@@ -236,6 +236,60 @@ describe.each(testDatabases())('messaging on $name', (tdb) => {
       await until(() => resumed.length > 0);
       again.close();
       expect(resumed.map((e) => e.data)).toEqual(heard.filter((e) => e.id > mid).map((e) => e.data));
+    });
+  });
+
+  describe('merchants and customer service', () => {
+    it('lets a user follow a merchant once, and unfollow as easily', async () => {
+      const u = user().slice(2);
+      await m.follows.follow(u, 'shop-tea');
+      await m.follows.follow(u, 'shop-tea');
+      expect(await m.follows.followerCount('shop-tea')).toBe(1);
+      await m.follows.unfollow(u, 'shop-tea');
+      expect(await m.follows.following(u, 'shop-tea')).toBe(false);
+      await expect(m.follows.follow(u, 'nobody')).rejects.toMatchObject({ code: 'not_found' });
+    });
+
+    it('gives a customer one thread with a merchant, in the merchant\'s inbox as open', async () => {
+      const u = user();
+      const id = await m.threads.open(u.slice(2), 'shop-inbox');
+      expect(await m.threads.open(u.slice(2), 'shop-inbox')).toBe(id);
+      await m.send(u, id, text('Is the oolong back?'));
+      const inbox = await m.conversations.list('m:shop-inbox', { kind: 'service' });
+      expect(inbox.map((c) => [c.id, c.status, c.unread])).toEqual([[id, 'open', 1]]);
+    });
+
+    it("lets the merchant answer five times in the 48 hours after the customer's message, and no more", async () => {
+      const u = user();
+      const shop: PartyId = 'm:shop-window';
+      const id = await m.threads.open(u.slice(2), 'shop-window');
+      await expect(m.send(shop, id, text('Hello!'))).rejects.toMatchObject({ code: 'reply_window_closed' });
+      await m.send(u, id, text('Where is my order?'));
+      for (let i = 1; i <= 5; i++) await m.send(shop, id, text(`Answer ${i}`));
+      await expect(m.send(shop, id, text('Answer 6'))).rejects.toMatchObject({ code: 'reply_window_closed' });
+      await m.send(u, id, text('Thanks, and one more thing'));
+      await m.send(shop, id, text('Sure'));
+      time += 49 * 3600_000;
+      await expect(m.send(shop, id, text('Still there?'))).rejects.toMatchObject({ code: 'reply_window_closed' });
+    });
+
+    it('lets only its merchant file a thread, and opens a resolved one again when the customer writes', async () => {
+      const u = user();
+      const id = await m.threads.open(u.slice(2), 'shop-status');
+      await m.send(u, id, text('Help'));
+      await expect(m.threads.setStatus('m:shop-other', id, 'resolved')).rejects.toMatchObject({ code: 'not_found' });
+      await m.threads.setStatus('m:shop-status', id, 'resolved');
+      expect((await m.conversations.get('m:shop-status', id)).status).toBe('resolved');
+      await m.send(u, id, text('Actually, one more question'));
+      expect((await m.conversations.get('m:shop-status', id)).status).toBe('open');
+    });
+
+    it('keeps another merchant out of a customer\'s thread', async () => {
+      const u = user();
+      const id = await m.threads.open(u.slice(2), 'shop-mine');
+      await m.send(u, id, text('private question'));
+      await expect(m.messages.history('m:shop-theirs', id)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(m.send('m:shop-theirs', id, text('hi'))).rejects.toMatchObject({ code: 'not_found' });
     });
   });
 

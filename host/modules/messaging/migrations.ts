@@ -90,6 +90,14 @@ export const messagingMigrations: ModuleMigrations = {
         .addUniqueConstraint('msg_reports_once', ['conversation_id', 'seq', 'reported_by'])
         .execute();
       await db.schema.createIndex('msg_reports_open').on('msg_reports').columns(['status', 'created_at']).execute();
+      await db.schema
+        .createTable('msg_follows')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('merchant_id', 'text', (c) => c.notNull())
+        .addColumn('followed_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('msg_follows_pk', ['user_id', 'merchant_id'])
+        .execute();
+      await db.schema.createIndex('msg_follows_merchant').on('msg_follows').columns(['merchant_id', 'followed_at']).execute();
     },
   },
 };

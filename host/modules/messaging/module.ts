@@ -1,6 +1,6 @@
 import { defineModule } from '../../module.ts';
 import { messagingAdminRoutes } from './admin.routes.ts';
-import { groupsBridge } from './bridge.ts';
+import { followBridge, groupsBridge } from './bridge.ts';
 import { messagingMigrations } from './migrations.ts';
 import { messagingRoutes } from './routes.ts';
 import { createMessaging, type Messaging } from './service.ts';
@@ -24,13 +24,14 @@ export const messagingModule = defineModule({
       db: host.db.kysely,
       topics: host.topics,
       displayName: async (party) => (await identity.getAccount(party.slice(2)))?.displayName,
+      merchantExists: async (id) => (await identity.getAccount(id))?.kind === 'merchant',
     });
     // Relative unless the host knows the address people reach it at.
     const inviteUrl = (code: string) => `${host.config.publicOrigin ?? ''}/join/${code}`;
     return {
       service: messaging,
       routes: [messagingRoutes(messaging, { inviteUrl }), messagingAdminRoutes(messaging)],
-      bridge: { groups: groupsBridge(messaging, inviteUrl) },
+      bridge: { groups: groupsBridge(messaging, inviteUrl), crm: followBridge(messaging) },
       largeBodies: [{ path: /^\/api\/chats\/images$/, maxBytes: messaging.limits.imageBytes + 1024 }],
       timers: [{ name: 'inbox trim', everyMs: 3600_000, run: () => host.topics.trim('inbox:', new Date(Date.now() - INBOX_DAYS * 24 * 3600_000).toISOString()) }],
     };

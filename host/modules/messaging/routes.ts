@@ -18,7 +18,15 @@ const Ok = z.object({ ok: z.literal(true) });
 const errors = errorResponses(400, 401, 403, 404, 409, 429);
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/api/chats', tags, summary: 'My conversations, most recent first, with unread counts', security: signedIn, responses: { 200: json(z.object({ conversations: z.array(ConversationSchema) })), ...errorResponses(401) } }),
+  list: createRoute({
+    method: 'get', path: '/api/chats', tags, security: signedIn, summary: 'My conversations, most recent first, with unread counts (a merchant filters its service inbox by state)',
+    request: { query: z.object({ kind: z.enum(['group', 'direct', 'service', 'notices']).optional(), status: z.enum(['open', 'pending', 'resolved']).optional() }) },
+    responses: { 200: json(z.object({ conversations: z.array(ConversationSchema) })), ...errorResponses(400, 401) },
+  }),
+  status: createRoute({ method: 'post', path: '/api/chats/{conversationId}/status', tags, security: signedIn, summary: 'File a customer-service thread as open, pending or resolved (its merchant)', request: { params: chat, body: jsonBody(z.object({ status: z.enum(['open', 'pending', 'resolved']) }).strict()) }, responses: { 200: json(Ok), ...errorResponses(400, 401, 404) } }),
+  follow: createRoute({ method: 'post', path: '/api/merchants/{merchantId}/follow', tags, security: signedIn, summary: 'Follow a merchant', request: { params: z.object({ merchantId: z.string().min(1).max(64) }) }, responses: { 200: json(z.object({ following: z.boolean() })), ...errorResponses(401, 404) } }),
+  unfollow: createRoute({ method: 'delete', path: '/api/merchants/{merchantId}/follow', tags, security: signedIn, summary: 'Stop following a merchant', request: { params: z.object({ merchantId: z.string().min(1).max(64) }) }, responses: { 200: json(z.object({ following: z.boolean() })), ...errorResponses(401) } }),
+  serviceChat: createRoute({ method: 'post', path: '/api/merchants/{merchantId}/chat', tags, security: signedIn, summary: "Write to a merchant: my customer-service thread with it (made on first use)", request: { params: z.object({ merchantId: z.string().min(1).max(64) }) }, responses: { 200: json(z.object({ conversation: ConversationSchema })), ...errorResponses(401, 404) } }),
   get: createRoute({ method: 'get', path: '/api/chats/{conversationId}', tags, summary: 'One of my conversations', security: signedIn, request: { params: chat }, responses: { 200: json(z.object({ conversation: ConversationSchema })), ...errorResponses(401, 404) } }),
   createGroup: createRoute({
     method: 'post', path: '/api/chats/groups', tags, security: signedIn,
@@ -58,6 +66,13 @@ export function partyOf(c: Context<AppEnv>): PartyId {
   if (p.kind === 'user') return userParty(p.id);
   if (p.kind === 'merchant') return merchantParty(p.id);
   throw new AtriumError('unauthorized', 'Sign in as a user or a merchant.');
+}
+
+/** The signed-in user's id, for what only users do (follow, write to a merchant). */
+function requireUserParty(c: Context<AppEnv>): string {
+  const party = partyOf(c);
+  if (!party.startsWith('u:')) throw new AtriumError('unauthorized', 'Sign in as a user.');
+  return party.slice(2);
 }
 
 /** Chats over HTTP for the shell and the merchant console, and the inbox stream. */
@@ -103,7 +118,30 @@ export function messagingRoutes(m: Messaging, options: { inviteUrl(code: string)
       onClose: release,
     });
   });
-  app.openapi(routes.list, async (c) => c.json({ conversations: await m.conversations.list(partyOf(c)) }, 200));
+  app.openapi(routes.list, async (c) => {
+    const { kind, status } = c.req.valid('query');
+    const all = await m.conversations.list(partyOf(c), { kind });
+    return c.json({ conversations: status ? all.filter((x) => x.status === status) : all }, 200);
+  });
+  app.openapi(routes.status, async (c) => {
+    await m.threads.setStatus(partyOf(c), c.req.valid('param').conversationId, c.req.valid('json').status);
+    return c.json({ ok: true as const }, 200);
+  });
+  app.openapi(routes.follow, async (c) => {
+    await m.follows.follow(requireUserParty(c), c.req.valid('param').merchantId);
+    return c.json({ following: true }, 200);
+  });
+  app.openapi(routes.unfollow, async (c) => {
+    await m.follows.unfollow(requireUserParty(c), c.req.valid('param').merchantId);
+    return c.json({ following: false }, 200);
+  });
+  app.openapi(routes.serviceChat, async (c) => {
+    const userId = requireUserParty(c);
+    const { merchantId } = c.req.valid('param');
+    if (!(await m.follows.exists(merchantId))) throw new AtriumError('not_found', 'No such merchant.');
+    const id = await m.threads.open(userId, merchantId);
+    return c.json({ conversation: await m.conversations.get(userParty(userId), id) }, 200);
+  });
   app.openapi(routes.get, async (c) => c.json({ conversation: await m.conversations.get(partyOf(c), c.req.valid('param').conversationId) }, 200));
   app.openapi(routes.createGroup, async (c) => {
     const party = partyOf(c);
@@ -119,7 +157,7 @@ export function messagingRoutes(m: Messaging, options: { inviteUrl(code: string)
     return c.json({ conversation: await m.conversations.get(party, id) }, 200);
   });
   app.openapi(routes.messages, async (c) => c.json({ messages: await m.messages.history(partyOf(c), c.req.valid('param').conversationId, c.req.valid('query')) }, 200));
-  app.openapi(routes.send, async (c) => c.json({ message: await m.messages.send(partyOf(c), c.req.valid('param').conversationId, c.req.valid('json')) }, 200));
+  app.openapi(routes.send, async (c) => c.json({ message: await m.send(partyOf(c), c.req.valid('param').conversationId, c.req.valid('json')) }, 200));
   app.openapi(routes.read, async (c) => c.json(await m.messages.markRead(partyOf(c), c.req.valid('param').conversationId, c.req.valid('json').seq), 200));
   app.openapi(routes.members, async (c) => c.json({ members: await m.conversations.members(partyOf(c), c.req.valid('param').conversationId) }, 200));
   app.openapi(routes.leave, async (c) => {

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { TopicLog } from '../../realtime/index.ts';
 import { defaultMessagingLimits, type MessagingLimits, type MsgContext } from './context.ts';
 import { createConversations } from './conversations.ts';
+import { createFollows } from './follows.ts';
+import { createServiceThreads } from './service-threads.ts';
 import { createGroups } from './groups.ts';
 import { createImages } from './images.ts';
 import { inboxFeed } from './inbox.ts';
@@ -14,6 +16,8 @@ export interface MessagingOptions {
   topics: TopicLog;
   /** A party's display name (a user's or a merchant's), for what members see beside messages. */
   displayName(party: PartyId): Promise<string | undefined>;
+  /** Whether a merchant account exists, before a user follows or writes to it. */
+  merchantExists(merchantId: string): Promise<boolean>;
   limits?: Partial<MessagingLimits>;
   clock?: () => Date;
 }
@@ -47,9 +51,14 @@ export function createMessaging(options: MessagingOptions) {
   };
   const conversations = createConversations(ctx);
   const messages = createMessages(ctx);
+  const threads = createServiceThreads(ctx, conversations, messages);
   return {
     conversations,
     messages,
+    /** Sends a message by the rules of its conversation's kind (a service thread's reply window). */
+    send: threads.send,
+    threads,
+    follows: createFollows(ctx, options.merchantExists),
     groups: createGroups(ctx, conversations),
     images: createImages(ctx),
     reports: createReports(ctx, messages),

@@ -75,6 +75,12 @@ export interface MessagingTables {
     data: Uint8Array;
     created_at: string;
   };
+  /** Users who follow a merchant (its official account): who it may reach, and who sees its posts. */
+  msg_follows: {
+    user_id: string;
+    merchant_id: string;
+    followed_at: string;
+  };
   msg_reports: {
     id: string;
     conversation_id: string;

@@ -2560,8 +2560,14 @@ export interface paths {
     };
   };
   "/api/chats": {
-    /** My conversations, most recent first, with unread counts */
+    /** My conversations, most recent first, with unread counts (a merchant filters its service inbox by state) */
     get: {
+      parameters: {
+        query?: {
+          kind?: "group" | "direct" | "service" | "notices";
+          status?: "open" | "pending" | "resolved";
+        };
+      };
       responses: {
         /** @description OK */
         200: {
@@ -2571,8 +2577,149 @@ export interface paths {
             };
           };
         };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
         /** @description unauthorized: not signed in, or the token is invalid or expired */
         401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/chats/{conversationId}/status": {
+    /** File a customer-service thread as open, pending or resolved (its merchant) */
+    post: {
+      parameters: {
+        path: {
+          conversationId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved";
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchants/{merchantId}/follow": {
+    /** Follow a merchant */
+    post: {
+      parameters: {
+        path: {
+          merchantId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              following: boolean;
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Stop following a merchant */
+    delete: {
+      parameters: {
+        path: {
+          merchantId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              following: boolean;
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchants/{merchantId}/chat": {
+    /** Write to a merchant: my customer-service thread with it (made on first use) */
+    post: {
+      parameters: {
+        path: {
+          merchantId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              conversation: components["schemas"]["Conversation"];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4126,7 +4273,7 @@ export interface components {
     Error: {
       error: {
         /** @enum {string} */
-        code: "invalid_args" | "invalid_request" | "unknown_method" | "permission_denied" | "consent_required" | "consent_denied" | "gesture_required" | "quota_exceeded" | "rate_limited" | "too_large" | "limit_exceeded" | "not_found" | "conflict" | "expired" | "unauthorized" | "forbidden" | "domain_not_allowed" | "network_error" | "timeout" | "payment_cancelled" | "insufficient_funds" | "wrong_pin" | "payment_declined" | "not_implemented" | "not_stubbed" | "session_ended" | "cpu_exceeded" | "memory_exceeded" | "stack_exceeded" | "program_error" | "invalid_view" | "invalid_manifest" | "build_failed" | "checks_failed" | "app_suspended" | "shard_crashed" | "busy" | "internal";
+        code: "invalid_args" | "invalid_request" | "unknown_method" | "permission_denied" | "consent_required" | "consent_denied" | "reply_window_closed" | "gesture_required" | "quota_exceeded" | "rate_limited" | "too_large" | "limit_exceeded" | "not_found" | "conflict" | "expired" | "unauthorized" | "forbidden" | "domain_not_allowed" | "network_error" | "timeout" | "payment_cancelled" | "insufficient_funds" | "wrong_pin" | "payment_declined" | "not_implemented" | "not_stubbed" | "session_ended" | "cpu_exceeded" | "memory_exceeded" | "stack_exceeded" | "program_error" | "invalid_view" | "invalid_manifest" | "build_failed" | "checks_failed" | "app_suspended" | "shard_crashed" | "busy" | "internal";
         message: string;
         details?: unknown;
       };
