@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { connect, migrate, type Db } from './db/index.ts';
 import { demoSeedFlow } from './flows/demo-seed.ts';
 import { launchScenes } from './flows/launch-scene.ts';
+import { merchantPageFlow } from './flows/merchant-page.ts';
 import { paymentSheetNames } from './flows/payment-sheet.ts';
 import { privacyFlow } from './flows/privacy/index.ts';
 import { answerClientErrors, createHttpApp } from './http/index.ts';
@@ -41,6 +42,7 @@ function hostModules(): HostModule[] {
     sessionsModule({ sceneOf: launchScenes }), // running programs, host-drawn UI; `ui`
     paymentsModule({ sheetNames: paymentSheetNames }), // wallets, orders, ledger; `payments`
     messagingModule, //               conversations, groups, messages, inboxes; `groups`
+    merchantPageFlow, //               a merchant's page: its programs, followers, follow
     webhooksModule, //                 signed deliveries of outbound events
     privacyFlow, //                    a user's export and erasure, across modules
   ];

@@ -93,8 +93,9 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
     },
 
     /** An enabled account by id, or undefined. */
-    async get(id: string): Promise<AccountView | undefined> {
-      const row = await db.selectFrom('identity_accounts').selectAll().where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
+    /** `within`: the caller's transaction, so a lookup inside one waits on nothing (SQLite has one connection). */
+    async get(id: string, within?: Kysely<any>): Promise<AccountView | undefined> {
+      const row = await ((within ?? db) as typeof db).selectFrom('identity_accounts').selectAll().where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
       return row && viewOf(row);
     },
 

@@ -38,7 +38,8 @@ export interface IdentityService {
    */
   authenticate(kind: AccountKind, email: string, password: string, source?: string): Promise<AccountView>;
   /** An enabled account, or undefined. */
-  getAccount(id: string): Promise<AccountView | undefined>;
+  /** `within`: run in the caller's transaction (a lookup from inside one). */
+  getAccount(id: string, within?: Kysely<any>): Promise<AccountView | undefined>;
   issueToken(account: { id: string; kind: AccountKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
   /** For the HTTP layer: a valid signature, unexpired, not signed out, naming an enabled account of that kind. */
   verifyToken(token: string): Promise<{ id: string; kind: AccountKind }>;

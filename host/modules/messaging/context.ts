@@ -28,8 +28,11 @@ export interface MsgContext {
   topics: TopicLog;
   clock: () => Date;
   limits: MessagingLimits;
-  /** Who a party is, for the names shown beside their messages. */
-  nameOf(party: PartyId): Promise<string>;
+  /**
+   * Who a party is, for the names shown beside their messages. Called inside a transaction, it
+   * is given that transaction, so it reads on the same connection instead of waiting for another.
+   */
+  nameOf(party: PartyId, within?: Kysely<any>): Promise<string>;
 }
 
 /** A party's inbox: the durable topic its shell or console follows for every conversation it is in. */

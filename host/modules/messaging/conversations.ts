@@ -88,7 +88,7 @@ export function createConversations(ctx: MsgContext) {
         const conv = newRow('group', owner, { title: input.title, handle: input.handle ?? null, member_cap: cap, open: input.open ? 1 : 0, merchant_id: input.merchantId ?? null, app_id: input.appId ?? null });
         await trx.insertInto('msg_conversations').values(conv).execute();
         await addMember(trx, conv, owner, 'owner');
-        await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await ctx.nameOf(owner)} created the group "${input.title}"` } });
+        await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await ctx.nameOf(owner, trx)} created the group "${input.title}"` } });
         await notify(emit, [owner], { t: 'joined', c: conv.id });
         return conv.id;
       });

@@ -22,7 +22,8 @@ export interface InviteView {
  */
 export function createGroups(ctx: MsgContext, conversations: Conversations) {
   const { db, topics } = ctx;
-  const name = (p: string) => ctx.nameOf(p as PartyId);
+  /** A party's name, read in the transaction that is deciding (see MsgContext.nameOf). */
+  const name = (p: string, trx: Trx) => ctx.nameOf(p as PartyId, trx);
 
   async function group(trx: Trx, id: string): Promise<ConversationRow> {
     const conv = await lockConversation(trx, id);
@@ -53,7 +54,7 @@ export function createGroups(ctx: MsgContext, conversations: Conversations) {
       else if (Number(conv.open) !== 1) throw new AtriumError('forbidden', 'This group needs an invite to join.');
       if ((await activeCount(trx, conv.id)) >= Number(conv.member_cap)) throw new AtriumError('conflict', `The group is full (${conv.member_cap} members).`);
       await conversations.addMember(trx, conv, party, 'member');
-      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(party)} joined` } });
+      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(party, trx)} joined` } });
       // Their own arrival is not news to them.
       await trx.updateTable('msg_members').set({ read_seq: Number(conv.last_seq) }).where('conversation_id', '=', conv.id).where('member_id', '=', party).execute();
       await notify(emit, [party], { t: 'joined', c: conv.id });
@@ -82,7 +83,7 @@ export function createGroups(ctx: MsgContext, conversations: Conversations) {
       const me = await trx.selectFrom('msg_members').selectAll().where('conversation_id', '=', conv.id).where('member_id', '=', party).where('left_at', 'is', null).executeTakeFirst();
       if (!me) return;
       await trx.updateTable('msg_members').set({ left_at: ctx.clock().toISOString() }).where('conversation_id', '=', conv.id).where('member_id', '=', party).execute();
-      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(party)} left` } });
+      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(party, trx)} left` } });
       if (me.role === 'owner') await handOver(trx, emit, conv);
       await notify(emit, [party], { t: 'left', c: conv.id });
     });
@@ -101,7 +102,7 @@ export function createGroups(ctx: MsgContext, conversations: Conversations) {
       .executeTakeFirst();
     if (!next) return;
     await trx.updateTable('msg_members').set({ role: 'owner' }).where('conversation_id', '=', conv.id).where('member_id', '=', next.member_id).execute();
-    await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(next.member_id)} is the owner now` } });
+    await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(next.member_id, trx)} is the owner now` } });
   }
 
   /** An owner or admin takes a member out; only the owner may take out an admin, and nobody the owner. */
@@ -115,7 +116,7 @@ export function createGroups(ctx: MsgContext, conversations: Conversations) {
       });
       if (them.role === 'owner' || (them.role === 'admin' && me.role !== 'owner') || target === by) throw new AtriumError('forbidden', 'You cannot remove them.');
       await trx.updateTable('msg_members').set({ left_at: ctx.clock().toISOString() }).where('conversation_id', '=', conv.id).where('member_id', '=', target).execute();
-      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(target)} was removed` } }, [target]);
+      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(target, trx)} was removed` } }, [target]);
       await notify(emit, [target], { t: 'left', c: conv.id });
     });
   }
@@ -130,7 +131,7 @@ export function createGroups(ctx: MsgContext, conversations: Conversations) {
       if (them.role === 'owner') throw new AtriumError('forbidden', 'Hand the group over instead.');
       if (them.role === role) return;
       await trx.updateTable('msg_members').set({ role }).where('conversation_id', '=', conv.id).where('member_id', '=', target).execute();
-      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(target)} is ${role === 'admin' ? 'an admin' : 'a member'} now` } });
+      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(target, trx)} is ${role === 'admin' ? 'an admin' : 'a member'} now` } });
     });
   }
 
@@ -144,7 +145,7 @@ export function createGroups(ctx: MsgContext, conversations: Conversations) {
       if (target === by) return;
       await trx.updateTable('msg_members').set({ role: 'admin' }).where('conversation_id', '=', conv.id).where('member_id', '=', by).execute();
       await trx.updateTable('msg_members').set({ role: 'owner' }).where('conversation_id', '=', conv.id).where('member_id', '=', target).execute();
-      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(target)} is the owner now` } });
+      await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(target, trx)} is the owner now` } });
     });
   }
 

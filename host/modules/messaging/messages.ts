@@ -38,7 +38,7 @@ export function createMessages(ctx: MsgContext) {
       const me = await requireMember(trx, conversationId, sender);
       if (clientId) {
         const again = await trx.selectFrom('msg_messages').selectAll().where('conversation_id', '=', conversationId).where('sender_id', '=', sender).where('client_id', '=', clientId).executeTakeFirst();
-        if (again) return messageView(again, await ctx.nameOf(sender));
+        if (again) return messageView(again, await ctx.nameOf(sender, trx));
       }
       if (conv.kind === 'notices') throw new AtriumError('forbidden', 'Service notifications cannot be answered here.');
       if (me.muted_until && me.muted_until > ctx.clock().toISOString()) throw new AtriumError('forbidden', `You are muted here until ${me.muted_until}.`, { mutedUntil: me.muted_until });

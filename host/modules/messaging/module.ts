@@ -23,7 +23,7 @@ export const messagingModule = defineModule({
     const messaging = createMessaging({
       db: host.db.kysely,
       topics: host.topics,
-      displayName: async (party) => (await identity.getAccount(party.slice(2)))?.displayName,
+      displayName: async (party, within) => (await identity.getAccount(party.slice(2), within))?.displayName,
       merchantExists: async (id) => (await identity.getAccount(id))?.kind === 'merchant',
     });
     // Relative unless the host knows the address people reach it at.

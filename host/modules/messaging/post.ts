@@ -70,7 +70,7 @@ export async function post(ctx: MsgContext, trx: Trx, emit: Emit, conv: Conversa
   if (m.sender.includes(':')) {
     await trx.updateTable('msg_members').set({ read_seq: seq }).where('conversation_id', '=', conv.id).where('member_id', '=', m.sender as PartyId).execute();
   }
-  const view = messageView(row, m.sender === 'system' ? '' : await ctx.nameOf(m.sender as PartyId));
+  const view = messageView(row, m.sender === 'system' ? '' : await ctx.nameOf(m.sender as PartyId, trx));
   const members = await activeMemberIds(trx, conv.id);
   const live: InboxEvent = { t: 'message', c: conv.id, message: view };
   await emit([...members, ...extra].map(inboxTopic), { t: 'message', c: conv.id, s: seq }, live);

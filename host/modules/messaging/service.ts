@@ -15,7 +15,7 @@ export interface MessagingOptions {
   db: Kysely<any>;
   topics: TopicLog;
   /** A party's display name (a user's or a merchant's), for what members see beside messages. */
-  displayName(party: PartyId): Promise<string | undefined>;
+  displayName(party: PartyId, within?: Kysely<any>): Promise<string | undefined>;
   /** Whether a merchant account exists, before a user follows or writes to it. */
   merchantExists(merchantId: string): Promise<boolean>;
   limits?: Partial<MessagingLimits>;
@@ -25,11 +25,11 @@ export interface MessagingOptions {
 /** Names change seldom and every message shows one: kept for a minute, at most a few thousand. */
 function cachedNames(lookup: MessagingOptions['displayName'], clock: () => Date): MsgContext['nameOf'] {
   const cache = new Map<string, { name: string; until: number }>();
-  return async (party) => {
+  return async (party, within) => {
     const now = clock().getTime();
     const hit = cache.get(party);
     if (hit && hit.until > now) return hit.name;
-    const name = (await lookup(party)) ?? 'Someone';
+    const name = (await lookup(party, within)) ?? 'Someone';
     if (cache.size > 5000) cache.delete(cache.keys().next().value!);
     cache.set(party, { name, until: now + 60_000 });
     return name;

@@ -3784,6 +3784,38 @@ export interface paths {
       };
     };
   };
+  "/api/merchants/{merchantId}": {
+    /** A merchant's page: its name, its programs in the directory, its followers, and whether I follow it */
+    get: {
+      parameters: {
+        path: {
+          merchantId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              merchant: components["schemas"]["MerchantPage"];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/merchant/webhooks/endpoints": {
     /** Your webhook endpoints */
     get: {
@@ -4502,6 +4534,20 @@ export interface components {
       status: "open" | "removed" | "dismissed";
       reportedAt: string;
       message: components["schemas"]["Message"];
+    };
+    MerchantPage: {
+      id: string;
+      name: string;
+      followers: number;
+      /** @description Whether the signed-in user follows it (false for others) */
+      following: boolean;
+      apps: ({
+          id: string;
+          name: string;
+          category: string;
+          description: string;
+          iconUrl: string | null;
+        })[];
     };
     WebhookEndpoint: EndpointView;
     WebhookDelivery: DeliveryView;
