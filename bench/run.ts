@@ -1,5 +1,6 @@
 /** `npm run bench`: every performance figure, each printed beside a baseline from the same run. */
 import { runHttpBench } from './http.ts';
+import { runMessagingBench } from './messaging.ts';
 import { runPaymentsBench } from './payments.ts';
 import { runSandboxBench } from './sandbox.ts';
 
@@ -8,3 +9,4 @@ if (!(globalThis as { gc?: unknown }).gc) console.log('(run through `npm run ben
 await runSandboxBench();
 await runHttpBench();
 await runPaymentsBench();
+await runMessagingBench();

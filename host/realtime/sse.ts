@@ -27,6 +27,18 @@ export interface StreamOptions<T> {
   onClose?(): void;
 }
 
+/**
+ * One message fanned out to a thousand streams is one object written a thousand times: its JSON
+ * is made once and remembered for as long as the object lives.
+ */
+const serialized = new WeakMap<object, string>();
+function jsonOf(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+  let text = serialized.get(data);
+  if (text === undefined) serialized.set(data, (text = JSON.stringify(data)));
+  return text;
+}
+
 /** `Last-Event-ID` (or `?lastEventId=` for clients that cannot set headers), when it is a plain number. */
 export function lastEventIdOf(c: Context): number | null {
   const raw = c.req.header('last-event-id') ?? c.req.query('lastEventId');
@@ -60,7 +72,7 @@ export function streamFeed<T>(c: Context, o: StreamOptions<T>): Response {
       while (!sse.aborted && !sse.closed && !overflowed) {
         while (queue.length && !overflowed) {
           const m = queue.shift()!;
-          await sse.writeSSE({ id: String(m.id), event: o.event(m.data), data: JSON.stringify(m.data) });
+          await sse.writeSSE({ id: String(m.id), event: o.event(m.data), data: jsonOf(m.data) });
           if (o.isLast?.(m.data)) return;
         }
         if (overflowed) break;
