@@ -70,4 +70,17 @@ describe('product page', () => {
     expect(t.stack).toEqual(['pages/cart']);
     expect(t.text({ id: 'line-lapsang' })).toContain('Lapsang Souchong');
   });
+
+  it('shares the product as a card from the Share button, and thanks the user only when they shared', async () => {
+    t = await openProduct('keemun');
+    await t.tap({ id: 'share' });
+    expect(t.host.shares).toEqual([{ title: findName(t), page: 'pages/product', query: { id: 'keemun' }, shared: true }]);
+    expect(t.host.toasts.at(-1)).toMatchObject({ title: 'Shared' });
+    await closeClean(t);
+    t = await openProgram(dir, { page: 'pages/product', query: { id: 'keemun' }, shareAnswer: false });
+    await t.tap({ id: 'share' });
+    expect(t.host.toasts).toEqual([]);
+  });
 });
+
+const findName = (tester: ProgramTester) => tester.title;

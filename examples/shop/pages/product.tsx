@@ -43,6 +43,14 @@ export default page({
     }
   },
 
+  /** Shares this tea as a card in one of the user's chats: the host draws the picker; we learn only whether. */
+  async share() {
+    const product = findProduct(this.data.id);
+    if (!product) return;
+    const { shared } = await ui.share({ title: product.name, page: 'pages/product', query: { id: product.id } });
+    if (shared) void ui.toast({ title: 'Shared', icon: 'success' });
+  },
+
   render() {
     const p = findProduct(this.data.id);
     if (!p) {
@@ -64,7 +72,12 @@ export default page({
         <view style={{ ...card, borderRadius: 0, padding: 16 }}>
           <view style={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between' }}>
             <Price id="price" fen={p.price} size={26} />
-            <text style={{ fontSize: 12, color: colors.muted }}>{soldLabel(p.sold)}</text>
+            <view style={{ display: 'flex', alignItems: 'center' }}>
+              <text style={{ fontSize: 12, color: colors.muted }}>{soldLabel(p.sold)}</text>
+              <button id="share" size="mini" onTap="share" style={{ marginLeft: 12 }}>
+                Share
+              </button>
+            </view>
           </view>
           <text id="name" style={{ display: 'block', fontSize: 18, fontWeight: '600', color: colors.text, marginTop: 8, lineHeight: '26px' }}>
             {p.tag ? <Tag label={p.tag} /> : null}
