@@ -96,7 +96,7 @@ beforeEach(() => {
 });
 
 const toLoopback: Resolve = async () => [{ address: '127.0.0.1', family: 4 }];
-const ctx = (sessionId = 's1'): BridgeContext => ({ sessionId, appId: 'app', appName: 'App', merchantId: 'm', userId: 'u', openid: 'o', versionId: 'v1', networkDomains: [] });
+const ctx = (sessionId = 's1'): BridgeContext => ({ sessionId, appId: 'app', appName: 'App', merchantId: 'm', userId: 'u', openid: 'o', versionId: 'v1', networkDomains: [], scene: null });
 
 function bridge(over: Partial<NetBridgeOptions> = {}) {
   return netBridge({ dev: true, domains: () => [name], resolve: toLoopback, testCa: ca, ...over });

@@ -47,6 +47,8 @@ interface Live {
   userId: string;
   version: RunnableVersion;
   lastActive: number;
+  /** How it was opened, as the host checked it; kept with its snapshot. */
+  scene: Json | null;
 }
 
 /** What the shell gets when it opens an app: the session and its first frame. */
@@ -147,7 +149,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     };
   }
 
-  async function start(userId: string, version: RunnableVersion, sessionId: string, how: Pick<OpenOptions, 'route' | 'query' | 'scene' | 'snapshot' | 'seq'>): Promise<Live> {
+  async function start(userId: string, version: RunnableVersion, sessionId: string, how: Pick<OpenOptions, 'route' | 'query' | 'scene' | 'snapshot' | 'seq'> & { verified?: boolean }): Promise<Live> {
     const ctx: BridgeContext = {
       sessionId,
       appId: version.appId,
@@ -156,6 +158,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
       userId,
       openid: deps.openid(version.appId, userId),
       versionId: version.versionId,
+      scene: how.verified ? (how.scene ?? null) : null,
       networkDomains: version.manifest.network.domains,
     };
     const dispatch = createDispatcher<BridgeContext>({
@@ -183,7 +186,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
       .catch((e: unknown) => {
         throw runtimeError(e);
       });
-    const entry: Live = { session, userId, version, lastActive: Date.now() };
+    const entry: Live = { session, userId, version, lastActive: Date.now(), scene: ctx.scene };
     live.set(sessionId, entry);
     return entry;
   }
@@ -206,7 +209,11 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return patches ? { ...head, base: since, patches } : { ...head, view: s.view ?? undefined };
   }
 
-  async function open(userId: string, appId: string, opts: { route?: string; query?: Record<string, string>; scene?: Json } = {}): Promise<Opened> {
+  /**
+   * Opens a program for a user. `scene` reaches the program's onLaunch; only a scene the host
+   * checked (`verified`: a QR scan, a shared card) is what host APIs like qr.getScene answer from.
+   */
+  async function open(userId: string, appId: string, opts: { route?: string; query?: Record<string, string>; scene?: Json; verified?: boolean } = {}): Promise<Opened> {
     const version = await apps.runnable(appId, userId);
     if (opts.route && !version.manifest.pages.includes(opts.route)) throw new AtriumError('not_found', `no page "${opts.route}"`);
     // Opens still starting count too, or a burst sent at once would all pass the cap.
@@ -268,7 +275,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     }
     // A user keeps their version until they reopen, whatever was released since.
     const version = await apps.runningVersion(row.app_id, row.version_id);
-    return start(userId, version, sessionId, { snapshot: JSON.parse(row.snapshot) as Snapshot, seq: Number(row.seq) });
+    return start(userId, version, sessionId, { snapshot: JSON.parse(row.snapshot) as Snapshot, seq: Number(row.seq), ...(row.scene === null ? {} : { scene: JSON.parse(row.scene) as Json, verified: true }) });
   }
 
   /**
@@ -318,7 +325,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
   async function suspend(sessionId: string, entry: Live): Promise<boolean> {
     const snapshot = await entry.session.takeSnapshot().catch(() => entry.session.snapshot);
     if (!snapshot) return false;
-    const row = { user_id: entry.userId, app_id: entry.version.appId, version_id: entry.version.versionId, snapshot: JSON.stringify(snapshot), seq: entry.session.seq, updated_at: now() };
+    const row = { user_id: entry.userId, app_id: entry.version.appId, version_id: entry.version.versionId, snapshot: JSON.stringify(snapshot), seq: entry.session.seq, scene: entry.scene === null ? null : JSON.stringify(entry.scene), updated_at: now() };
     await db
       .insertInto('sessions_snapshots')
       .values({ session_id: sessionId, ...row })

@@ -33,9 +33,16 @@ export const sessionsMigrations: ModuleMigrations = {
       await db.schema.alterTable('sessions_snapshots').addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
     },
   },
+  '2026-12-08-50-sessions-snapshot-scene': {
+    async up(db: Kysely<any>) {
+      // How the session was opened (a QR code, a shared card), as the host checked it: host APIs
+      // such as qr.getScene answer from it, also after the session was brought back.
+      await db.schema.alterTable('sessions_snapshots').addColumn('scene', 'text').execute();
+    },
+  },
 };
 
 export interface SessionsTables {
-  sessions_snapshots: { session_id: string; user_id: string; app_id: string; version_id: string; snapshot: string; seq: number; updated_at: string };
+  sessions_snapshots: { session_id: string; user_id: string; app_id: string; version_id: string; snapshot: string; seq: number; scene: string | null; updated_at: string };
   sessions_consents: { user_id: string; app_id: string; scope: string; granted: number; decided_at: string };
 }

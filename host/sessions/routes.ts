@@ -131,7 +131,7 @@ export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Cons
     const { appId } = c.req.valid('param');
     if (via && !options.sceneOf) throw new AtriumError('not_implemented', 'This host opens programs only directly.');
     const scene = via ? await options.sceneOf!(user.id, appId, via) : body.scene;
-    return c.json(await sessions.open(user.id, appId, { ...body, scene }), 200);
+    return c.json(await sessions.open(user.id, appId, { ...body, scene, verified: !!via }), 200);
   });
   routes.openapi(event, async (c) => {
     const user = requireUser(c);
