@@ -70,4 +70,20 @@ export const webhooksMigrations: ModuleMigrations = {
       }
     },
   },
+  '2026-12-08-70-webhooks-reactions': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('webhook_reactions')
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('consumer', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_at', 'text', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('done_at', 'text')
+        .addPrimaryKeyConstraint('webhook_reactions_pk', ['event_id', 'consumer'])
+        .execute();
+      await db.schema.createIndex('webhook_reactions_due').on('webhook_reactions').columns(['status', 'next_at']).execute();
+    },
+  },
 };

@@ -14,7 +14,7 @@ export const webhooksModule = defineModule({
   name: 'webhooks',
   migrations: webhooksMigrations,
   start(host) {
-    const webhooks = createWebhooks({ db: host.db.kysely, dev: host.config.dev });
+    const webhooks = createWebhooks({ db: host.db.kysely, dev: host.config.dev, log: host.log });
     return {
       service: webhooks,
       routes: [webhookRoutes(webhooks)],

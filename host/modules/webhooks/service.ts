@@ -9,11 +9,9 @@ import { newId, sortableId } from '../../db/index.ts';
 import { eventTypes, isEventType } from '../../../sdk/contract/events.ts';
 import type { WebhooksTables } from './tables.ts';
 
-/**
- * Seconds to wait before each retry after a failed attempt: about 28 hours in all, after the
- * schedule common to webhook senders; then the delivery is failed and can be sent again by hand.
- */
-export const retrySchedule = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600];
+export { retrySchedule } from './schedule.ts';
+import { retrySchedule } from './schedule.ts';
+import { createReactions } from './reactions.ts';
 
 
 /** One try at sending a delivery: when, what the endpoint answered (or the error), how long it took. */
@@ -60,6 +58,8 @@ export interface WebhooksOptions {
   /** Development lets endpoints be on loopback and private addresses; production refuses them. */
   dev: boolean;
   clock?: () => Date;
+  /** Where a failing reaction is reported. */
+  log?: (line: string) => void;
   resolve?: Resolve;
   timeoutMs?: number;
 }
@@ -87,6 +87,7 @@ function literalForbidden(u: URL): boolean {
 export function createWebhooks(options: WebhooksOptions) {
   const db = options.db as Kysely<WebhooksTables>;
   const clock = options.clock ?? (() => new Date());
+  const reactions = createReactions(db, clock, options.log ?? (() => {}));
   const dispatcher = new Agent({ connect: { lookup: guardedLookup(options.resolve ?? systemResolve, !options.dev), timeout: 10_000 } });
 
   const endpointView = (r: WebhooksTables['webhook_endpoints']): EndpointView => ({ id: r.id, url: r.url, events: JSON.parse(r.events) as string[], enabled: Number(r.enabled) === 1, createdAt: r.created_at });
@@ -137,6 +138,7 @@ export function createWebhooks(options: WebhooksOptions) {
       for (const e of events) {
         const claimed = await trx.updateTable('webhook_events').set({ fanned_out: 1 }).where('id', '=', e.id).where('fanned_out', '=', 0).executeTakeFirst();
         if (Number(claimed.numUpdatedRows) !== 1) continue;
+        await reactions.enqueue(trx, e, at);
         for (const ep of endpoints) {
           if (ep.merchant_id !== e.merchant_id) continue;
           const wanted = JSON.parse(ep.events) as string[];
@@ -223,6 +225,7 @@ export function createWebhooks(options: WebhooksOptions) {
    */
   async function deliverDue(limit = 50): Promise<{ sent: number; delivered: number }> {
     await fanOut();
+    await reactions.runDue();
     const now = clock();
     const candidates = await db
       .selectFrom('webhook_deliveries')
@@ -343,7 +346,7 @@ export function createWebhooks(options: WebhooksOptions) {
     return rows.map((r): AttemptView => ({ id: r.id, at: r.at, status: r.status, error: r.error, durationMs: Number(r.duration_ms) }));
   }
 
-  return { addEndpoint, listEndpoints, removeEndpoint, fanOut, deliverDue, deliveries, redeliver, attempts, close: () => dispatcher.close() };
+  return { addEndpoint, listEndpoints, removeEndpoint, fanOut, deliverDue, deliveries, redeliver, attempts, on: reactions.on, runReactions: reactions.runDue, close: () => dispatcher.close() };
 }
 
 export type Webhooks = ReturnType<typeof createWebhooks>;

@@ -46,4 +46,14 @@ export interface WebhooksTables {
     error: string | null;
     duration_ms: number;
   };
+  /** The host's own reactions to events, one row per event and consumer (reactions.ts). */
+  webhook_reactions: {
+    event_id: string;
+    consumer: string;
+    status: 'pending' | 'done' | 'failed';
+    attempts: number;
+    next_at: string;
+    last_error: string | null;
+    done_at: string | null;
+  };
 }

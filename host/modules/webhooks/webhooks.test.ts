@@ -238,4 +238,26 @@ describe.each(testDatabases())('webhook delivery on $name', (tdb) => {
     expect((await hooks.deliveries('m-slow')).filter((d) => d.status === 'delivered')).toHaveLength(12);
     slow.close();
   });
+
+  it("runs the host's own reaction to an event after it committed, again after it threw, and never again once done", async () => {
+    const seen: string[] = [];
+    let failNext = true;
+    hooks.on('order.refunded', 'test-reaction', async (data, e) => {
+      seen.push(`${e.merchantId}:${data.refundId}`);
+      if (failNext) {
+        failNext = false;
+        throw new Error('not yet');
+      }
+    });
+    await emit('m-react', 'order.refunded');
+    await hooks.deliverDue();
+    expect(seen).toEqual(['m-react:rfd_1']);
+    await hooks.deliverDue();
+    expect(seen).toHaveLength(1);
+    time += 6_000;
+    await hooks.deliverDue();
+    time += 60_000;
+    await hooks.deliverDue();
+    expect(seen).toEqual(['m-react:rfd_1', 'm-react:rfd_1']);
+  });
 });
