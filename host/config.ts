@@ -45,6 +45,8 @@ export interface Config {
    * the address that many hops back is the client's (sign-in throttling counts by it).
    */
   trustedProxies: number;
+  /** Days after a QR touch within which a paid order is credited to its code. */
+  attributionDays: number;
 }
 
 export interface ReviewPolicy {
@@ -87,6 +89,7 @@ const schema = z.object({
   ATRIUM_BANNED_TERMS: list.optional(),
   ATRIUM_PLATFORM_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(60),
   ATRIUM_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  ATRIUM_ATTRIBUTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 /** Reads and checks the environment; a bad value fails start-up with a message naming it. */
@@ -120,5 +123,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     feeBps: e.ATRIUM_PLATFORM_FEE_BPS,
     trustedProxies: e.ATRIUM_TRUSTED_PROXIES,
+    attributionDays: e.ATRIUM_ATTRIBUTION_DAYS,
   };
 }

@@ -20,6 +20,7 @@ import { appsModule } from './modules/apps/index.ts';
 import { messagingModule } from './modules/messaging/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { paymentsModule } from './modules/payments/index.ts';
+import { qrModule } from './modules/qr/index.ts';
 import { storageModule } from './modules/storage/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
 import { createMemoryBus, createTopicLog, realtimeMigrations } from './realtime/index.ts';
@@ -41,9 +42,10 @@ function hostModules(): HostModule[] {
     storageModule, //                  per-user key-value storage; `storage`
     sessionsModule({ sceneOf: launchScenes }), // running programs, host-drawn UI; `ui`
     paymentsModule({ sheetNames: paymentSheetNames }), // wallets, orders, ledger; `payments`
-    messagingModule, //               conversations, groups, messages, inboxes; `groups`
+    webhooksModule, //                 signed deliveries of outbound events, the host's own reactions
+    messagingModule, //                conversations, groups, messages, inboxes; `groups`, follow
     merchantPageFlow, //               a merchant's page: its programs, followers, follow
-    webhooksModule, //                 signed deliveries of outbound events
+    qrModule, //                       codes, scans, touches, attribution, numbers; `qr`
     privacyFlow, //                    a user's export and erasure, across modules
   ];
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { method } from './define.ts';
 
-/** A scene: the printable ASCII string a code carries into the program, e.g. "store=12&staff=7". */
-const scene = z.string().min(1).max(64).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+/** A scene: the text a code carries into the program, e.g. "store=12&staff=7"; up to 8 KiB. */
+const scene = z.string().min(1).max(8192);
 const codeId = z.string().min(1).max(64);
 
 /** QR codes for lead capture: which code opened the program, and new codes to print or share. */
@@ -27,7 +27,6 @@ export const qr = {
    * this.setData({ qrImage: imageUrl });
    */
   createCode: method({
-    planned: true,
     args: z.object({ scene, label: z.string().min(1).max(60).optional() }).strict(),
     result: z.object({ codeId, url: z.string().max(1024), imageUrl: z.string().max(1024) }),
     scope: 'qr',

@@ -43,15 +43,25 @@ export function createGroups(ctx: MsgContext, conversations: Conversations) {
     return Number(n);
   }
 
+  /**
+   * The merchant puts a person in one of its customer groups (named by id or handle) without an
+   * invite: a QR code the merchant set up to do so was scanned.
+   */
+  async function admit(merchantId: string, group: string, party: PartyId): Promise<{ conversationId: string; role: Role }> {
+    const row = await db.selectFrom('msg_conversations').select('id').where('kind', '=', 'group').where('merchant_id', '=', merchantId).where((eb) => eb.or([eb('handle', '=', group), eb('id', '=', group)])).executeTakeFirst();
+    if (!row) throw new AtriumError('not_found', `The merchant has no group "${group}".`);
+    return join(party, row.id, undefined, true);
+  }
+
   /** A member now, by an invite's code or an open group's door; already one, nothing changes. */
-  async function join(party: PartyId, groupId: string, inviteCode?: string): Promise<{ conversationId: string; role: Role }> {
+  async function join(party: PartyId, groupId: string, inviteCode?: string, admitted = false): Promise<{ conversationId: string; role: Role }> {
     return topics.write(async (t, emit) => {
       const trx = t as Trx;
       const conv = await group(trx, groupId);
       const already = await trx.selectFrom('msg_members').selectAll().where('conversation_id', '=', conv.id).where('member_id', '=', party).where('left_at', 'is', null).executeTakeFirst();
       if (already) return { conversationId: conv.id, role: already.role };
       if (inviteCode) await useInvite(trx, conv.id, inviteCode);
-      else if (Number(conv.open) !== 1) throw new AtriumError('forbidden', 'This group needs an invite to join.');
+      else if (Number(conv.open) !== 1 && !admitted) throw new AtriumError('forbidden', 'This group needs an invite to join.');
       if ((await activeCount(trx, conv.id)) >= Number(conv.member_cap)) throw new AtriumError('conflict', `The group is full (${conv.member_cap} members).`);
       await conversations.addMember(trx, conv, party, 'member');
       await post(ctx, trx, emit, conv, { sender: 'system', kind: 'system', body: { text: `${await name(party, trx)} joined` } });
@@ -217,7 +227,7 @@ export function createGroups(ctx: MsgContext, conversations: Conversations) {
     });
   }
 
-  return { join, joinByInvite, leave, remove, setRole, transfer, mute, muteAll, invite, preview, revokeInvite };
+  return { join, admit, joinByInvite, leave, remove, setRole, transfer, mute, muteAll, invite, preview, revokeInvite };
 }
 
 export type Groups = ReturnType<typeof createGroups>;

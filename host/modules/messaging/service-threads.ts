@@ -55,6 +55,16 @@ export function createServiceThreads(ctx: MsgContext, conversations: Conversatio
     });
   }
 
+  /**
+   * The merchant's welcome to a person who just reached it (scanned its code): sent in their
+   * thread even though they have not written yet, as a reply to their arrival. The caller sends it
+   * once per arrival.
+   */
+  async function welcome(userId: string, merchantId: string, text: string): Promise<MessageView> {
+    const id = await open(userId, merchantId);
+    return messages.send(merchantParty(merchantId), id, { kind: 'text', text: text.slice(0, ctx.limits.textChars) });
+  }
+
   /** The merchant files a thread as open, pending (waiting on the customer) or resolved. */
   async function setStatus(merchant: PartyId, conversationId: string, status: ThreadStatus): Promise<void> {
     await topics.write(async (t, emit) => {
@@ -70,7 +80,7 @@ export function createServiceThreads(ctx: MsgContext, conversations: Conversatio
     });
   }
 
-  return { open, send, setStatus };
+  return { open, send, welcome, setStatus };
 }
 
 export type ServiceThreads = ReturnType<typeof createServiceThreads>;

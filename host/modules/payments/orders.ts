@@ -131,13 +131,19 @@ export function createOrders(ctx: PayContext) {
     return Promise.all(rows.map((r) => view(db, r)));
   }
 
+  /** Whether the user paid the merchant for another order before `at` (a first order is one without). */
+  async function paidBefore(userId: string, merchantId: string, at: string): Promise<boolean> {
+    const row = await db.selectFrom('pay_orders').select('id').where('user_id', '=', userId).where('merchant_id', '=', merchantId).where('paid_at', '<', at).limit(1).executeTakeFirst();
+    return !!row;
+  }
+
   /** Marks unpaid orders past their time as expired; returns how many. */
   async function expireDue(): Promise<number> {
     const r = await db.updateTable('pay_orders').set({ stage: 'expired' }).where('stage', '=', 'created').where('expires_at', '<=', ctx.clock().toISOString()).executeTakeFirst();
     return Number(r.numUpdatedRows);
   }
 
-  return { create, get, row, list, view, expireDue };
+  return { create, get, row, list, view, expireDue, paidBefore };
 }
 
 export type Orders = ReturnType<typeof createOrders>;
