@@ -4,8 +4,8 @@ import type { Via } from '../sessions/index.ts';
 
 /**
  * The scene a program is opened with when the host can vouch for how: a card shared in a chat
- * the user can read, for this very program. The program learns it came from a share and who
- * shared (their openid for this program, so a merchant can credit them), never the chat.
+ * the user can read, for this very program (the program learns who shared, as their openid, never
+ * the chat); or a QR code the user scanned (which code, its scene, when they first scanned it).
  */
 export function launchScenes(host: ModuleHost) {
   return async function sceneOf(userId: string, appId: string, via: Via): Promise<Json> {
@@ -17,6 +17,12 @@ export function launchScenes(host: ModuleHost) {
       }
       const sharer = card.sender.id.startsWith('u:') ? host.get('identity').openidFor(appId, card.sender.id.slice(2)) : null;
       return { source: 'share', sharer };
+    }
+    if (via.scan) {
+      const { scan, firstScanAt } = await host.get('qr').scans.ofUser(via.scan, userId);
+      const code = await host.get('qr').codes.find(scan.code_id);
+      if (!code || code.app_id !== appId) throw new AtriumError('invalid_request', 'That scan does not open this program.');
+      return { source: 'qr', codeId: code.id, scene: code.scene, firstScanAt };
     }
     throw new AtriumError('invalid_request', 'Say how the program was opened.');
   };

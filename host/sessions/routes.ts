@@ -37,10 +37,14 @@ const open = createRoute({
               query: z.record(z.string().max(64), z.string().max(1000)).optional(),
               scene: jsonValue.optional().openapi({ description: 'A hint of how the program was opened, as the client says it (unverified)' }),
               via: z
-                .object({ share: z.object({ conversationId: z.string().min(1).max(64), seq: z.number().int().min(1) }).strict() })
+                .object({
+                  share: z.object({ conversationId: z.string().min(1).max(64), seq: z.number().int().min(1) }).strict().optional(),
+                  scan: z.string().min(1).max(64).regex(/^scn_\w+$/).optional(),
+                })
                 .strict()
+                .refine((v) => Number(!!v.share) + Number(!!v.scan) === 1, 'one of share or scan')
                 .optional()
-                .openapi({ description: "Opened from a card in a chat: the host checks the user can read it, and the program's scene says it came from a share" }),
+                .openapi({ description: "Opened from a card in a chat, or a QR code the user scanned: the host checks it, and the program's scene says so" }),
             })
             .strict(),
         },
@@ -120,6 +124,8 @@ const revoke = createRoute({
 export type SceneOf = (userId: string, appId: string, via: Via) => Promise<Json>;
 export interface Via {
   share?: { conversationId: string; seq: number };
+  /** A QR scan of this user's, recorded by the host (POST /api/qr/{code}/scan). */
+  scan?: string;
 }
 
 export function sessionRoutes(sessions: SessionManager, bus: Bus, consents: Consents, options: { streams?: StreamLimits; sceneOf?: SceneOf } = {}) {

@@ -40,6 +40,8 @@ export interface MemoryHostState {
   orders: Map<string, { orderId: string; amount: number; currency: string; status: string; refundedAmount: number; createdAt: string; paidAt: string | null }>;
   consents: Partial<Record<Scope, boolean>>;
   groups: GroupsState['groups'];
+  /** Codes the program made with qr.createCode. */
+  codes: { codeId: string; scene: string; label: string | null }[];
   /** Whether the user follows the program's merchant. */
   following: boolean;
   /** What the program offered to share, and whether the user did. */
@@ -69,6 +71,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
   const state: MemoryHostState = {
     groups: groups.state.groups,
     shares: [],
+    codes: [],
     following: false,
     toasts: [],
     modals: [],
@@ -176,7 +179,11 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
       async getScene() {
         return options.scene ?? null;
       },
-      createCode: refused,
+      async createCode(_, a) {
+        const codeId = `test-code-${state.codes.length + 1}`;
+        state.codes.push({ codeId, scene: a.scene, label: a.label ?? null });
+        return { codeId, url: `/q/${codeId}`, imageUrl: `/api/qr/${codeId}/image?format=png&size=512` };
+      },
     },
     crm: {
       recordEvent: refused,

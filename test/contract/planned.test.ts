@@ -10,7 +10,6 @@ import { rawProgram } from '../support/programs.ts';
 
 /** Valid arguments for each planned method, so what answers is the host, not the argument check. */
 const calls: Record<string, unknown> = {
-  'qr.createCode': { scene: 'store=1' },
   'crm.recordEvent': { name: 'cart.added' },
   'crm.setAttributes': { attributes: { tier: 'gold' } },
   'subscribe.requestSubscribe': { templateIds: ['order_shipped'] },
@@ -22,7 +21,7 @@ const manifest: Manifest = {
   name: 'Planned',
   version: '1.0.0',
   pages: ['pages/index'],
-  permissions: Object.fromEntries(['qr', 'crm', 'subscribe'].map((s) => [s, { reason: `to try ${s}` }])),
+  permissions: Object.fromEntries(['crm', 'subscribe'].map((s) => [s, { reason: `to try ${s}` }])),
 } as Manifest;
 
 /** A program that calls every planned method on a tap and shows what each answered. */
@@ -65,7 +64,7 @@ describe('methods the contract declares but the host does not offer yet', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('are crm.recordEvent and crm.setAttributes, every subscribe method, qr.createCode and auth.getPhoneNumber', () => {
+  it('are crm.recordEvent and crm.setAttributes, every subscribe method and auth.getPhoneNumber', () => {
     expect([...plannedMethods].sort()).toEqual([...checked, 'auth.getPhoneNumber'].sort());
   });
 

@@ -1181,12 +1181,13 @@ export interface paths {
             };
             /** @description A hint of how the program was opened, as the client says it (unverified) */
             scene?: unknown;
-            /** @description Opened from a card in a chat: the host checks the user can read it, and the program's scene says it came from a share */
+            /** @description Opened from a card in a chat, or a QR code the user scanned: the host checks it, and the program's scene says so */
             via?: {
-              share: {
+              share?: {
                 conversationId: string;
                 seq: number;
               };
+              scan?: string;
             };
           };
         };
@@ -2559,6 +2560,202 @@ export interface paths {
       };
     };
   };
+  "/api/merchant/webhooks/endpoints": {
+    /** Your webhook endpoints */
+    get: {
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              endpoints: components["schemas"]["WebhookEndpoint"][];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Register an endpoint; its whsec_ signing secret is in this answer */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            url: string;
+            events?: ("*" | "order.paid" | "order.shipped" | "order.released" | "order.refunded" | "dispute.opened" | "dispute.answered" | "dispute.resolved")[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        201: {
+          content: {
+            "application/json": {
+              endpoint: unknown;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/webhooks/endpoints/{endpointId}": {
+    /** Stop sending to an endpoint */
+    delete: {
+      parameters: {
+        path: {
+          endpointId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/webhooks/deliveries": {
+    /** The delivery log, newest first */
+    get: {
+      parameters: {
+        query?: {
+          endpointId?: string;
+          status?: "pending" | "delivered" | "failed";
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              deliveries: components["schemas"]["WebhookDelivery"][];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/webhooks/deliveries/{deliveryId}/attempts": {
+    /** A delivery's attempts: when, the answer, how long */
+    get: {
+      parameters: {
+        path: {
+          deliveryId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              attempts: ({
+                  id: string;
+                  at: string;
+                  status: number | null;
+                  error: string | null;
+                  durationMs: number;
+                })[];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/webhooks/deliveries/{deliveryId}/redeliver": {
+    /** Send the event again now, with the same webhook-id: a delivery of it still pending is the one sent, else a new one */
+    post: {
+      parameters: {
+        path: {
+          deliveryId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              delivery: components["schemas"]["WebhookDelivery"];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/chats": {
     /** My conversations, most recent first, with unread counts (a merchant filters its service inbox by state) */
     get: {
@@ -3816,16 +4013,31 @@ export interface paths {
       };
     };
   };
-  "/api/merchant/webhooks/endpoints": {
-    /** Your webhook endpoints */
+  "/api/merchant/qr/codes": {
+    /** My codes, newest first */
     get: {
+      parameters: {
+        query?: {
+          batchId?: string;
+          campaign?: string;
+          appId?: string;
+          before?: string;
+          limit?: number;
+        };
+      };
       responses: {
         /** @description OK */
         200: {
           content: {
             "application/json": {
-              endpoints: components["schemas"]["WebhookEndpoint"][];
+              codes: components["schemas"]["QrCode"][];
             };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description unauthorized: not signed in, or the token is invalid or expired */
@@ -3836,52 +4048,37 @@ export interface paths {
         };
       };
     };
-    /** Register an endpoint; its whsec_ signing secret is in this answer */
+    /** Make a code for one of my programs and a page, with a scene and the labels it is counted by */
     post: {
       requestBody: {
         content: {
           "application/json": {
-            url: string;
-            events?: ("*" | "order.paid" | "order.shipped" | "order.released" | "order.refunded" | "dispute.opened" | "dispute.answered" | "dispute.resolved")[];
-          };
-        };
-      };
-      responses: {
-        /** @description OK */
-        201: {
-          content: {
-            "application/json": {
-              endpoint: unknown;
+            appId: string;
+            page?: string;
+            query?: {
+              [key: string]: string;
+            };
+            /** @description Handed to the program as it is; far beyond the 32 characters some platforms allow */
+            scene: string;
+            name: string;
+            campaign?: string;
+            store?: string;
+            staff?: string;
+            /**
+             * @default print
+             * @enum {string}
+             */
+            channel?: "print" | "poster" | "table" | "badge" | "live" | "share" | "online" | "other";
+            /** Format: date-time */
+            expiresAt?: string;
+            maxScans?: number;
+            actions?: {
+              tags?: string[];
+              group?: string;
+              welcome?: string;
+              assignStaff?: boolean;
             };
           };
-        };
-        /** @description invalid_request: the body, a parameter or the JSON is malformed */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description unauthorized: not signed in, or the token is invalid or expired */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description rate_limited: too many attempts; quota_exceeded: a quota is used up (e.g. open sessions per user) */
-        429: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/merchant/webhooks/endpoints/{endpointId}": {
-    /** Stop sending to an endpoint */
-    delete: {
-      parameters: {
-        path: {
-          endpointId: string;
         };
       };
       responses: {
@@ -3889,9 +4086,14 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              /** @enum {boolean} */
-              ok: true;
+              code: components["schemas"]["QrCode"];
             };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description unauthorized: not signed in, or the token is invalid or expired */
@@ -3909,13 +4111,161 @@ export interface paths {
       };
     };
   };
-  "/api/merchant/webhooks/deliveries": {
-    /** The delivery log, newest first */
+  "/api/merchant/qr/batches": {
+    /** Make up to 500 codes at once (one per table or staff member), printable as one sheet */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            appId: string;
+            page?: string;
+            query?: {
+              [key: string]: string;
+            };
+            campaign?: string;
+            store?: string;
+            /**
+             * @default print
+             * @enum {string}
+             */
+            channel?: "print" | "poster" | "table" | "badge" | "live" | "share" | "online" | "other";
+            /** Format: date-time */
+            expiresAt?: string;
+            maxScans?: number;
+            actions?: {
+              tags?: string[];
+              group?: string;
+              welcome?: string;
+              assignStaff?: boolean;
+            };
+            items: {
+                name: string;
+                scene: string;
+                staff?: string;
+                store?: string;
+              }[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              batchId: string;
+              codes: components["schemas"]["QrCode"][];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/qr/codes/{codeId}": {
+    /** One of my codes */
+    get: {
+      parameters: {
+        path: {
+          codeId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              code: components["schemas"]["QrCode"];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Pause or resume a code, or change its name, expiry or cap (what it opens never changes) */
+    patch: {
+      parameters: {
+        path: {
+          codeId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            paused?: boolean;
+            name?: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            maxScans?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              code: components["schemas"]["QrCode"];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/qr/report": {
+    /** Scans, scanners, new and paying customers, orders and revenue per code, campaign, store, staff member or channel (CSV with format=csv) */
     get: {
       parameters: {
         query?: {
-          endpointId?: string;
-          status?: "pending" | "delivered" | "failed";
+          by?: "code" | "campaign" | "store" | "staff" | "channel";
+          appId?: string;
+          campaign?: string;
+          format?: "json" | "csv";
         };
       };
       responses: {
@@ -3923,7 +4273,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              deliveries: components["schemas"]["WebhookDelivery"][];
+              rows: components["schemas"]["QrReportRow"][];
             };
           };
         };
@@ -3942,12 +4292,15 @@ export interface paths {
       };
     };
   };
-  "/api/merchant/webhooks/deliveries/{deliveryId}/attempts": {
-    /** A delivery's attempts: when, the answer, how long */
+  "/api/merchant/qr/daily": {
+    /** Counted scans per day, for a chart */
     get: {
       parameters: {
-        path: {
-          deliveryId: string;
+        query?: {
+          /** @description Comma-separated code ids; all of mine when left out */
+          codeIds?: string;
+          from?: string;
+          to?: string;
         };
       };
       responses: {
@@ -3955,20 +4308,49 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              attempts: ({
-                  id: string;
-                  at: string;
-                  status: number | null;
-                  error: string | null;
-                  durationMs: number;
-                })[];
+              days: {
+                  day: string;
+                  scans: number;
+                }[];
             };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description unauthorized: not signed in, or the token is invalid or expired */
         401: {
           content: {
             "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/qr/{codeId}": {
+    /** What a code opens, for the page a scan lands on (anyone holding the code, signed in or not) */
+    get: {
+      parameters: {
+        path: {
+          codeId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              codeId: string;
+              appId: string;
+              appName: string;
+              merchantName: string;
+              page: string;
+              /** @enum {string} */
+              state: "live" | "paused" | "expired" | "used_up";
+            };
           };
         };
         /** @description not_found */
@@ -3980,12 +4362,25 @@ export interface paths {
       };
     };
   };
-  "/api/merchant/webhooks/deliveries/{deliveryId}/redeliver": {
-    /** Send the event again now, with the same webhook-id: a delivery of it still pending is the one sent, else a new one */
+  "/api/qr/{codeId}/scan": {
+    /** Record a scan, by the signed-in user or a visitor; a user then opens the program with via.scan */
     post: {
       parameters: {
         path: {
-          deliveryId: string;
+          codeId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description A signed-out browser's own random id, kept by it */
+            visitorId?: string;
+            /**
+             * @default scan
+             * @enum {string}
+             */
+            source?: "scan" | "upload" | "link";
+          };
         };
       };
       responses: {
@@ -3993,18 +4388,65 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              delivery: components["schemas"]["WebhookDelivery"];
+              scanId: string | null;
+              appId: string;
+              page: string;
+              query: {
+                [key: string]: string;
+              };
+              counted: boolean;
             };
           };
         };
-        /** @description unauthorized: not signed in, or the token is invalid or expired */
-        401: {
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
           content: {
             "application/json": components["schemas"]["Error"];
           };
         };
         /** @description not_found */
         404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description expired, or session_ended: the session stopped (details.reason says why: cpu_exceeded, memory_exceeded...) or was closed */
+        410: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/qr/claim": {
+    /** Make what this browser scanned signed out mine, now that I signed in */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description A signed-out browser's own random id, kept by it */
+            visitorId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              codes: number;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4431,6 +4873,8 @@ export interface components {
     Order: OrderView;
     Refund: RefundView;
     Dispute: DisputeView;
+    WebhookEndpoint: EndpointView;
+    WebhookDelivery: DeliveryView;
     Conversation: {
       id: string;
       /** @enum {string} */
@@ -4549,8 +4993,53 @@ export interface components {
           iconUrl: string | null;
         })[];
     };
-    WebhookEndpoint: EndpointView;
-    WebhookDelivery: DeliveryView;
+    QrCode: {
+      codeId: string;
+      appId: string;
+      page: string;
+      query: {
+        [key: string]: string;
+      };
+      scene: string;
+      name: string;
+      campaign: string | null;
+      store: string | null;
+      staff: string | null;
+      /** @enum {string} */
+      channel: "print" | "poster" | "table" | "badge" | "live" | "share" | "online" | "other";
+      batchId: string | null;
+      expiresAt: string | null;
+      maxScans: number | null;
+      scans: number;
+      uniques: number;
+      paused: boolean;
+      actions: {
+        tags?: string[];
+        group?: string;
+        welcome?: string;
+        assignStaff?: boolean;
+      };
+      /** @enum {string} */
+      state: "live" | "paused" | "expired" | "used_up";
+      createdAt: string;
+      /** @description The link the code stands for */
+      url: string;
+    };
+    QrReportRow: {
+      key: string;
+      label: string;
+      codes: number;
+      scans: number;
+      scanners: number;
+      newCustomers: number;
+      payingCustomers: number;
+      orders: number;
+      firstOrders: number;
+      revenue: {
+        [key: string]: number;
+      };
+      conversion: number;
+    };
   };
   responses: never;
   parameters: {
