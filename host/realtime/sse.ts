@@ -57,12 +57,13 @@ export function streamFeed<T>(c: Context, o: StreamOptions<T>): Response {
     const queue: FeedMessage<T>[] = [];
     let wake: (() => void) | null = null;
     let overflowed = false;
-    const sub = await o.feed.follow(o.lastEventId, (m) => {
-      if (queue.length >= maxQueued) overflowed = true;
-      else queue.push(m);
-      wake?.();
-    });
+    let sub: Awaited<ReturnType<typeof o.feed.follow>> | undefined;
     try {
+      sub = await o.feed.follow(o.lastEventId, (m) => {
+        if (queue.length >= maxQueued) overflowed = true;
+        else queue.push(m);
+        wake?.();
+      });
       if ((o.lastEventId === null || sub.gap) && o.start) {
         const id = await o.feed.lastId();
         // Live messages that arrived meanwhile stay after it: they are newer.
@@ -87,7 +88,8 @@ export function streamFeed<T>(c: Context, o: StreamOptions<T>): Response {
         if (beat && !queue.length && !sse.aborted) await sse.write(': keep-alive\n\n');
       }
     } finally {
-      sub.close();
+      // Also when following failed: the stream is over and counts no more.
+      sub?.close();
       o.onClose?.();
     }
   });

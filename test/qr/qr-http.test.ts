@@ -127,6 +127,12 @@ describe.each(testDatabases())('QR lead capture over HTTP on $name', (tdb) => {
     const refused = await (await anon(`/api/qr/${code.codeId}/scan`, { visitorId: 'visitor-0123456789abcdef' })).json();
     expect(refused).toMatchObject({ error: { code: 'expired', message: expect.stringMatching(/paused/) } });
     expect((await other(`/api/merchant/qr/codes/${code.codeId}`)).status).toBe(404);
+    // A code of a suspended program says so, and records nothing.
+    await shop(`/api/merchant/qr/codes/${code.codeId}`, { method: 'PATCH', body: { paused: false } });
+    const admin = await account('admin', ADMIN.email, ADMIN.password);
+    await admin(`/api/admin/apps/${appId}/suspend`, { body: { reason: 'selling counterfeit tea' } });
+    expect(await (await anon(`/api/qr/${code.codeId}`)).json()).toMatchObject({ state: 'suspended' });
+    expect((await (await anon(`/api/qr/${code.codeId}/scan`, { visitorId: 'visitor-0123456789abcdef' })).json()).error.code).toBe('app_suspended');
     expect((await other('/api/merchant/qr/codes', { body: { appId, scene: 'x', name: 'Not mine' } })).status).toBe(404);
     expect((await other('/api/merchant/qr/report')).body.rows).toEqual([]);
   }, 60_000);

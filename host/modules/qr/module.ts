@@ -38,7 +38,7 @@ export const qrModule = defineModule({
     });
     const names = async (appId: string, merchantId: string) => {
       const [app, merchant] = await Promise.all([apps.lifecycle.app({ id: 'platform', kind: 'system' }, appId), identity.getAccount(merchantId)]);
-      return { appName: app.name, merchantName: merchant?.displayName ?? app.name };
+      return { appName: app.name, merchantName: merchant?.displayName ?? app.name, suspended: app.status === 'suspended' };
     };
     return {
       service: qr,

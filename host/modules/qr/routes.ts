@@ -41,7 +41,7 @@ const routes = {
   landing: createRoute({
     method: 'get', path: '/api/qr/{codeId}', tags, summary: 'What a code opens, for the page a scan lands on (anyone holding the code, signed in or not)',
     request: { params: codeParam },
-    responses: { 200: json(z.object({ codeId: z.string(), appId: z.string(), appName: z.string(), merchantName: z.string(), page: z.string(), state: z.enum(['live', 'paused', 'expired', 'used_up']) })), ...errorResponses(404) },
+    responses: { 200: json(z.object({ codeId: z.string(), appId: z.string(), appName: z.string(), merchantName: z.string(), page: z.string(), state: z.enum(['live', 'paused', 'expired', 'used_up', 'suspended']) })), ...errorResponses(404) },
   }),
   scan: createRoute({
     method: 'post', path: '/api/qr/{codeId}/scan', tags, summary: 'Record a scan, by the signed-in user or a visitor; a user then opens the program with via.scan',
@@ -54,8 +54,8 @@ const routes = {
 export interface QrRouteDeps {
   /** The program a merchant makes a code for must be theirs, and the page one of its pages. */
   checkTarget(merchantId: string, appId: string, page: string | undefined): Promise<string>;
-  /** What a landing page says about a code's program and merchant. */
-  names(appId: string, merchantId: string): Promise<{ appName: string; merchantName: string }>;
+  /** What a landing page says about a code's program and merchant, and whether the platform suspended the program. */
+  names(appId: string, merchantId: string): Promise<{ appName: string; merchantName: string; suspended: boolean }>;
 }
 
 /** QR codes over HTTP: the merchant's codes, images, sheets and numbers; the scan and its landing for everyone. */
@@ -116,14 +116,21 @@ export function qrRoutes(qr: Qr, deps: QrRouteDeps) {
     const code = await qr.codes.find(c.req.valid('param').codeId);
     if (!code) throw new AtriumError('not_found', 'No such code.');
     const view = await qr.codes.get(code.merchant_id, code.id);
-    return c.json({ codeId: code.id, appId: code.app_id, page: code.page, state: view.state, ...(await deps.names(code.app_id, code.merchant_id)) }, 200);
+    const { suspended, ...names } = await deps.names(code.app_id, code.merchant_id);
+    return c.json({ codeId: code.id, appId: code.app_id, page: code.page, state: suspended ? ('suspended' as const) : view.state, ...names }, 200);
   });
   app.openapi(routes.scan, async (c) => {
     const principal = viewer(c);
     const { visitorId, source } = c.req.valid('json');
     const userId = principal?.kind === 'user' ? principal.id : undefined;
     if (!userId && !visitorId) throw new AtriumError('invalid_request', 'Scanning signed out needs the visitorId your browser keeps.');
-    const r = await qr.scan(c.req.valid('param').codeId, userId ? { userId } : { visitorId }, source);
+    const { codeId } = c.req.valid('param');
+    const target = await qr.codes.find(codeId);
+    if (target) {
+      const { suspended, appName } = await deps.names(target.app_id, target.merchant_id);
+      if (suspended) throw new AtriumError('app_suspended', `${appName} has been suspended by the platform.`);
+    }
+    const r = await qr.scan(codeId, userId ? { userId } : { visitorId }, source);
     // A visitor gets no scan id: opening the program waits for them to sign in and claim it.
     return c.json({ scanId: userId ? r.scanId : null, appId: r.code.app_id, page: r.code.page, query: JSON.parse(r.code.query) as Record<string, string>, counted: r.counted }, 200);
   });

@@ -4349,7 +4349,7 @@ export interface paths {
               merchantName: string;
               page: string;
               /** @enum {string} */
-              state: "live" | "paused" | "expired" | "used_up";
+              state: "live" | "paused" | "expired" | "used_up" | "suspended";
             };
           };
         };
