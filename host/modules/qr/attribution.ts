@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { transact } from '../../db/index.ts';
 import type { QrTables } from './tables.ts';
 
 export interface PaidOrder {
@@ -22,12 +23,25 @@ export function createAttribution(db: Kysely<QrTables>, windowDays: number) {
     const touch = await db.selectFrom('qr_touches').select(['last_code_id', 'last_at']).where('merchant_id', '=', o.merchantId).where('user_id', '=', o.userId).executeTakeFirst();
     if (!touch || touch.last_at > o.paidAt) return null;
     if (Date.parse(o.paidAt) - Date.parse(touch.last_at) > windowDays * 24 * 3600_000) return null;
-    await db
-      .insertInto('qr_attributions')
-      .values({ order_id: o.orderId, merchant_id: o.merchantId, code_id: touch.last_code_id, user_id: o.userId, amount: o.amount, currency: o.currency, paid_at: o.paidAt, first_order: o.firstOrder ? 1 : 0 })
-      .onConflict((oc) => oc.column('order_id').doNothing())
-      .execute();
-    return touch.last_code_id;
+    const code = touch.last_code_id;
+    await transact(db, async (trx) => {
+      const credited = await trx
+        .insertInto('qr_attributions')
+        .values({ order_id: o.orderId, merchant_id: o.merchantId, code_id: code, user_id: o.userId, amount: o.amount, currency: o.currency, paid_at: o.paidAt, first_order: o.firstOrder ? 1 : 0 })
+        .onConflict((oc) => oc.column('order_id').doNothing())
+        .returning('order_id')
+        .executeTakeFirst();
+      if (!credited) return;
+      // The report reads these counters, never the credited orders themselves.
+      await trx
+        .insertInto('qr_code_revenue')
+        .values({ code_id: code, currency: o.currency, orders: 1, first_orders: o.firstOrder ? 1 : 0, revenue: o.amount })
+        .onConflict((oc) => oc.columns(['code_id', 'currency']).doUpdateSet((eb) => ({ orders: eb('qr_code_revenue.orders', '+', 1), first_orders: eb('qr_code_revenue.first_orders', '+', o.firstOrder ? 1 : 0), revenue: eb('qr_code_revenue.revenue', '+', o.amount) })))
+        .execute();
+      const payer = await trx.insertInto('qr_code_payers').values({ code_id: code, user_id: o.userId }).onConflict((oc) => oc.columns(['code_id', 'user_id']).doNothing()).returning('code_id').executeTakeFirst();
+      if (payer) await trx.updateTable('qr_codes').set((eb) => ({ payers: eb('payers', '+', 1) })).where('id', '=', code).execute();
+    });
+    return code;
   }
   return { attribute, windowDays };
 }

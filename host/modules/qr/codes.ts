@@ -78,7 +78,7 @@ export function createCodes(db: Kysely<QrTables>, clock: () => Date, linkOf: (co
     return {
       id: codeId(), merchant_id: merchantId, app_id: input.appId, page: input.page, query: JSON.stringify(input.query ?? {}), scene: input.scene,
       name: input.name, campaign: input.campaign ?? null, store: input.store ?? null, staff: input.staff ?? null, channel: input.channel, batch_id: batchId,
-      expires_at: input.expiresAt ?? null, max_scans: input.maxScans ?? null, scans: 0, uniques: 0, paused: 0, actions: JSON.stringify(input.actions ?? {}), made_by: madeBy,
+      expires_at: input.expiresAt ?? null, max_scans: input.maxScans ?? null, scans: 0, uniques: 0, new_customers: 0, payers: 0, paused: 0, actions: JSON.stringify(input.actions ?? {}), made_by: madeBy,
       created_at: clock().toISOString(),
     };
   }

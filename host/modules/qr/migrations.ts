@@ -22,6 +22,8 @@ export const qrMigrations: ModuleMigrations = {
         .addColumn('max_scans', 'integer')
         .addColumn('scans', 'integer', (c) => c.notNull())
         .addColumn('uniques', 'integer', (c) => c.notNull())
+        .addColumn('new_customers', 'integer', (c) => c.notNull())
+        .addColumn('payers', 'integer', (c) => c.notNull())
         .addColumn('paused', 'integer', (c) => c.notNull())
         .addColumn('actions', 'text', (c) => c.notNull())
         .addColumn('made_by', 'text')
@@ -74,6 +76,21 @@ export const qrMigrations: ModuleMigrations = {
         .addColumn('first_order', 'integer', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('qr_attributions_code').on('qr_attributions').columns(['code_id', 'paid_at']).execute();
+      await db.schema
+        .createTable('qr_code_revenue')
+        .addColumn('code_id', 'text', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('orders', 'integer', (c) => c.notNull())
+        .addColumn('first_orders', 'integer', (c) => c.notNull())
+        .addColumn('revenue', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('qr_code_revenue_pk', ['code_id', 'currency'])
+        .execute();
+      await db.schema
+        .createTable('qr_code_payers')
+        .addColumn('code_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('qr_code_payers_pk', ['code_id', 'user_id'])
+        .execute();
       await db.schema
         .createTable('qr_lead_tags')
         .addColumn('merchant_id', 'text', (c) => c.notNull())

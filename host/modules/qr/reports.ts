@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { QrTables } from './tables.ts';
 
 export type Dimension = 'code' | 'campaign' | 'store' | 'staff' | 'channel';
@@ -17,7 +17,7 @@ export interface ReportRow {
   scanners: number;
   /** People whose first touch with the merchant was one of these codes. */
   newCustomers: number;
-  /** People with an order credited to these codes. */
+  /** People with an order credited to these codes (summed over codes, like scanners). */
   payingCustomers: number;
   orders: number;
   firstOrders: number;
@@ -35,38 +35,35 @@ export interface ReportRow {
 export function createReports(db: Kysely<QrTables>) {
   async function report(merchantId: string, by: Dimension, filter: { appId?: string; campaign?: string } = {}): Promise<ReportRow[]> {
     const column = by === 'code' ? 'id' : by;
-    let codes = db.selectFrom('qr_codes').select(['id', 'name', 'campaign', 'store', 'staff', 'channel', 'scans', 'uniques']).where('merchant_id', '=', merchantId);
+    let codes = db.selectFrom('qr_codes').select(['id', 'name', 'campaign', 'store', 'staff', 'channel', 'scans', 'uniques', 'new_customers', 'payers']).where('merchant_id', '=', merchantId);
     if (filter.appId) codes = codes.where('app_id', '=', filter.appId);
     if (filter.campaign) codes = codes.where('campaign', '=', filter.campaign);
     const rows = await codes.execute();
     const keyOf = new Map(rows.map((r) => [r.id, String((r as Record<string, unknown>)[column] ?? '')]));
     const out = new Map<string, ReportRow>();
-    const row = (key: string, label: string): ReportRow => {
-      let r = out.get(key);
-      if (!r) out.set(key, (r = { key, label, codes: 0, scans: 0, scanners: 0, newCustomers: 0, payingCustomers: 0, orders: 0, firstOrders: 0, revenue: {}, conversion: 0 }));
-      return r;
-    };
     for (const c of rows) {
-      const r = row(keyOf.get(c.id)!, by === 'code' ? c.name : keyOf.get(c.id)!);
+      const key = keyOf.get(c.id)!;
+      let r = out.get(key);
+      if (!r) out.set(key, (r = { key, label: by === 'code' ? c.name : key, codes: 0, scans: 0, scanners: 0, newCustomers: 0, payingCustomers: 0, orders: 0, firstOrders: 0, revenue: {}, conversion: 0 }));
       r.codes++;
       r.scans += Number(c.scans);
       r.scanners += Number(c.uniques);
+      r.newCustomers += Number(c.new_customers);
+      r.payingCustomers += Number(c.payers);
     }
-    const firsts = await db.selectFrom('qr_touches').select(['first_code_id', (eb) => eb.fn.countAll<number>().as('n')]).where('merchant_id', '=', merchantId).groupBy('first_code_id').execute();
-    for (const f of firsts) if (keyOf.has(f.first_code_id)) row(keyOf.get(f.first_code_id)!, '').newCustomers += Number(f.n);
-    const credited = await db
-      .selectFrom('qr_attributions')
-      .select(['code_id', 'currency', (eb) => eb.fn.countAll<number>().as('orders'), (eb) => eb.fn.sum<number>('amount').as('revenue'), (eb) => eb.fn.sum<number>('first_order').as('firsts'), sql<number>`count(distinct user_id)`.as('payers')])
-      .where('merchant_id', '=', merchantId)
-      .groupBy(['code_id', 'currency'])
+    const revenue = await db
+      .selectFrom('qr_code_revenue as v')
+      .innerJoin('qr_codes as c', 'c.id', 'v.code_id')
+      .select(['v.code_id', 'v.currency', 'v.orders', 'v.first_orders', 'v.revenue'])
+      .where('c.merchant_id', '=', merchantId)
       .execute();
-    for (const a of credited) {
-      if (!keyOf.has(a.code_id)) continue;
-      const r = row(keyOf.get(a.code_id)!, '');
-      r.orders += Number(a.orders);
-      r.firstOrders += Number(a.firsts);
-      r.payingCustomers += Number(a.payers);
-      r.revenue[a.currency] = (r.revenue[a.currency] ?? 0) + Number(a.revenue);
+    for (const v of revenue) {
+      const key = keyOf.get(v.code_id);
+      if (key === undefined) continue;
+      const r = out.get(key)!;
+      r.orders += Number(v.orders);
+      r.firstOrders += Number(v.first_orders);
+      r.revenue[v.currency] = (r.revenue[v.currency] ?? 0) + Number(v.revenue);
     }
     for (const r of out.values()) r.conversion = r.scanners ? r.payingCustomers / r.scanners : 0;
     return [...out.values()].sort((a, b) => b.scans - a.scans || a.key.localeCompare(b.key));

@@ -41,9 +41,12 @@ const refusals: Record<Exclude<ReturnType<typeof stateOf>, 'live'>, () => Atrium
 export function createScans(db: Kysely<QrTables>, clock: () => Date) {
   const writes = groupCommit(db);
 
+  /** Moves the person's touch; a first touch is counted on the code that made it. */
   async function touch(trx: Trx, merchantId: string, userId: string, codeId: string, at: string): Promise<boolean> {
-    const [first] = (await q.touch(trx, merchantId, userId, codeId, at)).rows as { first_at: string; last_at: string }[];
-    return !!first && first.first_at === at;
+    const [row] = (await q.touch(trx, merchantId, userId, codeId, at)).rows as { first_at: string; first_code_id: string }[];
+    const first = !!row && row.first_at === at && row.first_code_id === codeId;
+    if (first) await q.newCustomer(trx, codeId);
+    return first;
   }
 
   /** Records a scan of a live code; a code that is not live is refused with why, and nothing is recorded. */
@@ -116,11 +119,12 @@ const q = {
   insert: prepared<[string, string, string, string | null, string | null, string, string, number], never>((db, id, code, merchant, user, visitor, at, source, counted) =>
     (db as Kysely<QrTables>).insertInto('qr_scans').values({ id, code_id: code, merchant_id: merchant, user_id: user, visitor_id: visitor, at, source: source as never, counted }),
   ),
-  touch: prepared<[string, string, string, string], { first_at: string; last_at: string }>((db, merchant, user, code, at) =>
+  touch: prepared<[string, string, string, string], { first_at: string; first_code_id: string }>((db, merchant, user, code, at) =>
     (db as Kysely<QrTables>)
       .insertInto('qr_touches')
       .values({ merchant_id: merchant, user_id: user, first_code_id: code, first_at: at, last_code_id: code, last_at: at, staff: null })
       .onConflict((oc) => oc.columns(['merchant_id', 'user_id']).doUpdateSet({ last_code_id: code, last_at: at }))
-      .returning(['first_at', 'last_at']),
+      .returning(['first_at', 'first_code_id']),
   ),
+  newCustomer: prepared<[string], never>((db, id) => (db as Kysely<QrTables>).updateTable('qr_codes').set((eb) => ({ new_customers: eb('new_customers', '+', 1) })).where('id', '=', id)),
 };

@@ -33,6 +33,10 @@ export interface QrTables {
     scans: number;
     /** People who scanned it at least once. */
     uniques: number;
+    /** People whose first touch with the merchant it was. */
+    new_customers: number;
+    /** People with an order credited to it. */
+    payers: number;
     paused: number;
     actions: string;
     /** Made by a program (qr.createCode) for one of its users, rather than by the merchant. */
@@ -76,6 +80,10 @@ export interface QrTables {
     /** The person's first paid order with the merchant. */
     first_order: number;
   };
+  /** Credited orders and revenue per code and currency, kept as orders are credited. */
+  qr_code_revenue: { code_id: string; currency: string; orders: number; first_orders: number; revenue: number };
+  /** Who paid through a code, so a second order of theirs does not count them twice. */
+  qr_code_payers: { code_id: string; user_id: string };
   qr_lead_tags: { merchant_id: string; user_id: string; tag: string; code_id: string; at: string };
   /** Actions already run for a person and code, so each runs once. */
   qr_actions_done: { code_id: string; user_id: string; action: string; at: string; error: string | null };
