@@ -20,6 +20,7 @@ import { messagingModule } from './modules/messaging/index.ts';
 import { identityModule } from './modules/identity/index.ts';
 import { paymentsModule } from './modules/payments/index.ts';
 import { storageModule } from './modules/storage/index.ts';
+import { subscriptionsModule } from './modules/subscriptions/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
 import { createMemoryBus, createTopicLog, realtimeMigrations } from './realtime/index.ts';
 import { sessionsModule } from './sessions/index.ts';
@@ -41,6 +42,7 @@ function hostModules(): HostModule[] {
     sessionsModule({ sceneOf: launchScenes }), // running programs, host-drawn UI; `ui`
     paymentsModule({ sheetNames: paymentSheetNames }), // wallets, orders, ledger; `payments`
     messagingModule, //               conversations, groups, messages, inboxes; `groups`
+    subscriptionsModule, //           templates accepted, one send each, to service notifications; `subscribe`
     webhooksModule, //                 signed deliveries of outbound events
     privacyFlow, //                    a user's export and erasure, across modules
   ];

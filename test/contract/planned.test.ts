@@ -15,7 +15,6 @@ const calls: Record<string, unknown> = {
   'crm.setAttributes': { attributes: { tier: 'gold' } },
   'crm.follow': undefined,
   'crm.unfollow': undefined,
-  'subscribe.requestSubscribe': { templateIds: ['order_shipped'] },
 };
 // auth.getPhoneNumber is planned too; it asks for consent first, so it is checked on its own below.
 const checked = Object.keys(calls);
@@ -24,7 +23,7 @@ const manifest: Manifest = {
   name: 'Planned',
   version: '1.0.0',
   pages: ['pages/index'],
-  permissions: Object.fromEntries(['qr', 'crm', 'subscribe'].map((s) => [s, { reason: `to try ${s}` }])),
+  permissions: Object.fromEntries(['qr', 'crm'].map((s) => [s, { reason: `to try ${s}` }])),
 } as Manifest;
 
 /** A program that calls every planned method on a tap and shows what each answered. */
@@ -67,7 +66,7 @@ describe('methods the contract declares but the host does not offer yet', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('are every crm and subscribe method, qr.createCode and auth.getPhoneNumber', () => {
+  it('are every crm method, qr.createCode and auth.getPhoneNumber', () => {
     expect([...plannedMethods].sort()).toEqual([...checked, 'auth.getPhoneNumber'].sort());
   });
 
