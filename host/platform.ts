@@ -22,6 +22,7 @@ import { identityModule } from './modules/identity/index.ts';
 import { paymentsModule } from './modules/payments/index.ts';
 import { qrModule } from './modules/qr/index.ts';
 import { storageModule } from './modules/storage/index.ts';
+import { subscriptionsModule } from './modules/subscriptions/index.ts';
 import { webhooksModule } from './modules/webhooks/index.ts';
 import { createMemoryBus, createTopicLog, realtimeMigrations } from './realtime/index.ts';
 import { sessionsModule } from './sessions/index.ts';
@@ -44,6 +45,7 @@ function hostModules(): HostModule[] {
     paymentsModule({ sheetNames: paymentSheetNames }), // wallets, orders, ledger; `payments`
     webhooksModule, //                 signed deliveries of outbound events, the host's own reactions
     messagingModule, //                conversations, groups, messages, inboxes; `groups`, follow
+    subscriptionsModule, //            templates accepted, one send each, to service notifications; `subscribe`
     merchantPageFlow, //               a merchant's page: its programs, followers, follow
     qrModule, //                       codes, scans, touches, attribution, numbers; `qr`
     privacyFlow, //                    a user's export and erasure, across modules

@@ -80,7 +80,7 @@ export function requireKind(c: Context<AppEnv>, ...kinds: AccountKind[]): Princi
   const principal = requireAccount(c);
   if (!kinds.includes(principal.kind)) throw new AtriumError('unauthorized', `Sign in as ${kinds.map(article).join(' or ')}.`);
   // An app's secret opens only the routes that say so (requireMerchantOrApp).
-  if (principal.via === 'app') throw new AtriumError('unauthorized', "An app's secret only opens the merchant order API; sign in as the merchant for this.");
+  if (principal.via === 'app') throw new AtriumError('unauthorized', "An app's secret only opens the merchant API for orders and subscription messages; sign in as the merchant for this.");
   return principal;
 }
 

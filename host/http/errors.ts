@@ -23,6 +23,8 @@ const statusByCode: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   wrong_pin: 403,
   payment_declined: 402,
   insufficient_funds: 409,
+  // The state is what refuses: the user has not (or no longer) accepted this template; it may change.
+  no_grant: 409,
   payment_cancelled: 409,
   expired: 410,
   // Only Node's own request timeout reaches a client as this (client-errors.ts).

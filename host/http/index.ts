@@ -8,5 +8,6 @@ export { answerClientErrors } from './client-errors.ts';
 export { apiRoutes, accountKinds, type AccountKind, type AppEnv, type AppSecretVerifier, type Principal, type TokenVerifier } from './env.ts';
 export { basicCredentials, only, requireAccount, requireAdmin, requireKind, requireMerchant, requireMerchantOrApp, requireUser } from './auth.ts';
 export { describeIssues, errorResponse, RateLimitedError, statusFor } from './errors.ts';
+export { claimOf, earlierAnswer, idempotencyKeyOf, idempotentJson, onceByKey, type IdempotencyClaim, type IdempotencyTable } from './idempotency.ts';
 export { ErrorSchema, errorResponses, json, jsonBody, signedIn } from './openapi.ts';
 export { ACCOUNT_HEADER, clearSessionCookie, requestedKind, sessionCookieName, setSessionCookie, SESSION_COOKIE_SECONDS } from './session-cookie.ts';

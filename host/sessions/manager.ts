@@ -11,7 +11,7 @@ import { LiveSessions } from './live-sessions.ts';
 import { createOpenLimits, defaultOpenLimits } from './open-limits.ts';
 import { sessionTopic, type ShellMessage } from './messages.ts';
 import type { SessionsTables } from './migrations.ts';
-import type { Prompts } from './prompts.ts';
+import type { Prompts, ShellAnswer } from './prompts.ts';
 
 export interface SessionManagerDeps {
   db: Kysely<SessionsTables>;
@@ -299,7 +299,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return frameOf((await get(userId, sessionId)).session);
   }
 
-  async function answer(userId: string, sessionId: string, promptId: string, value: boolean): Promise<void> {
+  async function answer(userId: string, sessionId: string, promptId: string, value: ShellAnswer): Promise<void> {
     await get(userId, sessionId);
     prompts.answer(sessionId, promptId, value);
   }

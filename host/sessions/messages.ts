@@ -22,6 +22,11 @@ export type ShellMessage =
     }
   /** The host's chat picker: the shell posts the card to the chat the user picks, as the user. */
   | { kind: 'share'; promptId: string; appId: string; appName: string; title: string; page: string; query: Record<string, string> }
+  /**
+   * The host's subscription prompt: the app asks to send the user one message of each template.
+   * The shell answers with the ids the user accepted (`{ accept: [...] }`), or true or false for all.
+   */
+  | { kind: 'subscribe'; promptId: string; appId: string; appName: string; templates: { id: string; title: string }[] }
   | { kind: 'prompt-closed'; promptId: string }
   | { kind: 'ended'; reason: ErrorBody };
 

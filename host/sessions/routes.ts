@@ -84,11 +84,26 @@ const event = createRoute({
 const answer = createRoute({
   method: 'post',
   path: '/api/sessions/{sessionId}/prompts/{promptId}',
-  summary: 'Answer a host-drawn dialog or consent prompt',
+  summary: 'Answer a host-drawn prompt: a dialog, consent, the payment sheet, the share picker, or a subscription prompt',
   security: signedIn,
   request: {
     params: z.object({ sessionId: z.string().max(100), promptId: z.string().max(100) }),
-    body: { content: { 'application/json': { schema: z.object({ answer: z.boolean() }).strict() } } },
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              answer: z.union([
+                z.boolean(),
+                z
+                  .object({ accept: z.array(z.string().min(1).max(64)).max(3).openapi({ description: "The ids of the prompt's templates the user accepted (none: an empty list)" }) })
+                  .strict(),
+              ]).openapi({ description: 'Yes or no; a subscription prompt also takes the templates accepted (true accepts all, false none)' }),
+            })
+            .strict(),
+        },
+      },
+    },
   },
   responses: { 200: json(z.object({ ok: z.literal(true) })), ...errorResponses(400, 401, 404) },
 });

@@ -72,6 +72,30 @@ describe('atrium build', () => {
     expect((await runCli(['build', short])).stderr).toMatch(/permissions\.phone\.reason: say why, in at least 8 characters/);
   });
 
+  it('locates every mistake in the subscription templates', async () => {
+    const templates = [
+      { id: 'order-shipped', title: 'Order shipped', fields: [{ key: 'carrier', label: 'Carrier', type: 'text' }, { key: 'carrier', label: 'Again', type: 'text' }] },
+      { id: 'order-shipped', title: 'Twice', fields: [{ key: 'total', label: 'Total', type: 'currency' }] },
+      { id: 'no fields!', title: '', fields: [], colour: 'green' },
+    ];
+    const dir = program({ 'atrium.json': manifest({ permissions: { subscribe: { reason: 'to tell you when it ships' } }, subscriptions: { templates } }) });
+    const run = await runCli(['build', dir]);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n');
+    const at = (text: string) => lines.find((l) => l.includes(text));
+    expect(at('subscriptions.templates.2: unknown key "colour"')).toMatch(/^.*atrium\.json:\d+:\d+: /);
+    expect(at('subscriptions.templates.2.id: letters, digits, _ and -')).toBeDefined();
+    expect(at('subscriptions.templates.2.title: a title, 1 to 40 characters')).toBeDefined();
+    expect(at('subscriptions.templates.2.fields: at least one field')).toBeDefined();
+    expect(at('subscriptions.templates.1.fields.0.type: one of text, number, money, date')).toMatch(/atrium\.json:\d+:\d+: /);
+    const duplicateKey = at('subscriptions.templates.0.fields.1.key: "carrier" is used twice in this template');
+    expect(duplicateKey).toMatch(/atrium\.json:\d+:\d+: /);
+    // A template declared twice is found once each template is valid on its own.
+    const valid = { id: 'order-shipped', title: 'Order shipped', fields: [{ key: 'carrier', label: 'Carrier', type: 'text' }] };
+    const twice = program({ 'atrium.json': manifest({ permissions: { subscribe: { reason: 'to tell you when it ships' } }, subscriptions: { templates: [valid, valid] } }) });
+    expect((await runCli(['build', twice])).stderr).toMatch(/atrium\.json:\d+:\d+: subscriptions\.templates\.1\.id: "order-shipped" is declared twice/);
+  });
+
   it('refuses a program over 2 MiB', async () => {
     // Random-looking text no minifier can shrink.
     const chunk = Array.from({ length: 2600 }, (_, i) => (i * 2654435761).toString(36)).join('');

@@ -30,6 +30,7 @@ export const errorCodes = {
   insufficient_funds: 'The wallet balance is too low.',
   wrong_pin: 'The payment PIN is wrong.',
   payment_declined: 'The card provider declined the payment.',
+  no_grant: 'The user has no unused subscription for this template: they must accept it (again) first.',
   not_implemented: 'The host does not offer this yet.',
   not_stubbed: 'The test harness has no stub for this method.',
   session_ended: 'The session has ended.',

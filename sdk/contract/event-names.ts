@@ -12,6 +12,8 @@ export const eventNames = {
   'dispute.opened': { module: 'payments', summary: 'A buyer opened a dispute', subject: 'orderId' },
   'dispute.answered': { module: 'payments', summary: 'You answered a dispute', subject: 'orderId' },
   'dispute.resolved': { module: 'payments', summary: 'Atrium decided a dispute', subject: 'orderId' },
+  'subscription.accepted': { module: 'subscriptions', summary: 'A user accepted subscription messages: one send per accepted template', subject: 'openid' },
+  'subscription.revoked': { module: 'subscriptions', summary: "A user took back subscriptions you had not used yet", subject: 'openid' },
 } as const satisfies Record<string, { module: string; summary: string; subject: string }>;
 
 export type EventType = keyof typeof eventNames;

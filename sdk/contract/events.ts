@@ -24,6 +24,22 @@ export const events = {
   'dispute.opened': z.object({ disputeId: z.string(), orderId: z.string(), reason: z.string() }).strict(),
   'dispute.answered': z.object({ disputeId: z.string(), orderId: z.string() }).strict(),
   'dispute.resolved': z.object({ disputeId: z.string(), orderId: z.string(), decision: z.enum(['release', 'refund']), refundAmount: amount }).strict(),
+  'subscription.accepted': z
+    .object({
+      appId: z.string(),
+      openid: z.string().describe('The user, as your app sees them'),
+      templateIds: z.array(z.string()).describe('Each accepted once more: one more send of each is yours'),
+      acceptedAt: z.string(),
+    })
+    .strict(),
+  'subscription.revoked': z
+    .object({
+      appId: z.string(),
+      openid: z.string(),
+      revoked: z.array(z.object({ templateId: z.string(), count: z.number().int().min(1).describe('Unused sends of this template taken back') }).strict()),
+      revokedAt: z.string(),
+    })
+    .strict(),
 } as const satisfies Record<EventType, z.ZodObject>;
 
 /** The data of one event, as the host sends it. */

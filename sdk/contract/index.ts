@@ -102,4 +102,20 @@ export { currencyCodes, currencyExponents, isSupportedCurrency, unsupportedCurre
 export { describeTextProblem, findTextProblem, NUL, type TextProblem } from './text.ts';
 export * from './view.ts';
 export { manifestSchema, type Manifest, type ManifestInput } from './manifest.ts';
+export {
+  fieldValueSchemas,
+  MAX_TEMPLATE_FIELDS,
+  MAX_TEMPLATES,
+  MAX_TEXT_FIELD,
+  requestedTemplates,
+  subscriptionsSchema,
+  templateFieldTypes,
+  templateIdSchema,
+  templateSchema,
+  templateValuesSchema,
+  type SubscriptionTemplate,
+  type TemplateField,
+  type TemplateFieldType,
+  type TemplateFieldValue,
+} from './templates.ts';
 export { events, eventEnvelope, eventNames, eventTypes, isEventType, type EventData, type EventType, type OutboundEvent } from './events.ts';

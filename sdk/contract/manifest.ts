@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scopeNames, type Scope } from './define.ts';
+import { subscriptionsSchema } from './templates.ts';
 
 const route = z
   .string()
@@ -43,6 +44,11 @@ export const manifestSchema = z
       .object({ title: z.string().max(40).optional(), background: z.string().max(32).optional() })
       .strict()
       .optional(),
+    /**
+     * Subscription message templates: what the program may ask the user to accept with
+     * `subscribe.requestSubscribe`, and what the merchant's backend then sends, once per acceptance.
+     */
+    subscriptions: subscriptionsSchema.optional(),
   })
   .strict()
   .superRefine((m, ctx) => {

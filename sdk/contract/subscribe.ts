@@ -1,29 +1,34 @@
 import { z } from 'zod';
 import { method } from './define.ts';
-
-const templateId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'letters, digits, _ and -');
+import { templateIdSchema } from './templates.ts';
 
 /** Subscription messages: the user allows the merchant to send one message per acceptance. */
 export const subscribe = {
   /**
-   * Asks the user, in a host-drawn prompt, to accept messages from up to three of the merchant's
-   * approved templates; each acceptance lets the merchant's backend send that template once.
+   * Asks the user, in a host-drawn prompt naming the program and each template's title, to accept
+   * messages from up to three of the templates declared under `subscriptions` in `atrium.json`.
+   * Each acceptance lets the merchant's backend send that template once (to the user's service
+   * notifications); accepting again adds another send. Only from the handler of the user's tap,
+   * before any await (`gesture_required` otherwise); an id the manifest does not declare is
+   * `invalid_args`. A prompt the user closes, or leaves unanswered, rejects every template.
    * @example
-   * const { results } = await subscribe.requestSubscribe({ templateIds: ['order-shipped', 'restock'] });
-   * if (results['order-shipped'] === 'accept') await ui.toast({ title: "We'll tell you when it ships" });
+   * async notifyMe() {
+   *   const { results } = await subscribe.requestSubscribe({ templateIds: ['order-shipped'] });
+   *   if (results['order-shipped'] === 'accept') void ui.toast({ title: "We'll tell you when it ships" });
+   * }
    */
   requestSubscribe: method({
-    planned: true,
     args: z
       .object({
         templateIds: z
-          .array(templateId)
+          .array(templateIdSchema)
           .min(1)
           .max(3)
           .refine((ids) => new Set(ids).size === ids.length, 'each template once'),
       })
       .strict(),
-    result: z.object({ results: z.record(templateId, z.enum(['accept', 'reject'])) }),
+    result: z.object({ results: z.record(templateIdSchema, z.enum(['accept', 'reject'])) }),
     scope: 'subscribe',
+    gesture: true,
   }),
 };

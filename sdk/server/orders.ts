@@ -1,4 +1,5 @@
 import { requestJson, type HostConnection } from './request.ts';
+import { subscriptionMessages } from './subscription-messages.ts';
 
 /** An order as the merchant API returns it. */
 export interface MerchantOrder {
@@ -29,15 +30,16 @@ export interface MerchantRefund {
 export type MerchantApiOptions = HostConnection & ({ appId: string; appSecret: string } | { token: string });
 
 /**
- * The merchant API from your own backend: list and read orders, mark them shipped, refund. Every
- * write takes an `idempotencyKey`: send the same one when you retry, and the host does the work
- * once and answers the retry with the first result.
+ * The merchant API from your own backend: list and read orders, mark them shipped, refund, send
+ * subscription messages. Every write takes an `idempotencyKey`: send the same one when you retry,
+ * and the host does the work once and answers the retry with the first result.
  *
  * @example
  * import { merchantApi } from 'atrium/server';
  * const atrium = merchantApi({ baseUrl: 'https://atrium.example.com', appId: 'shop', appSecret: process.env.SHOP_SECRET! });
  * await atrium.ship('ord_7Hq2', { idempotencyKey: 'ship-ord_7Hq2' });
  * await atrium.refund('ord_7Hq2', { amount: 4800, reason: 'One box arrived damaged', idempotencyKey: 'rf-1' });
+ * await atrium.sendSubscriptionMessage('shop', { openid, templateId: 'order-shipped', fields: { order: 'TH-1001' }, page: 'pages/result', idempotencyKey: 'shipped-ord_7Hq2' });
  */
 export function merchantApi(options: MerchantApiOptions) {
   // btoa over UTF-8 bytes rather than Buffer, so this also runs on edge runtimes.
@@ -46,6 +48,7 @@ export function merchantApi(options: MerchantApiOptions) {
   const key = (k: string | undefined): Record<string, string> => (k ? { 'idempotency-key': k } : {});
   const id = encodeURIComponent;
   return {
+    ...subscriptionMessages(options, auth),
     /** Your orders, newest first; `before` (an order's createdAt) pages back. */
     async listOrders(filter: { appId?: string; before?: string; limit?: number } = {}): Promise<MerchantOrder[]> {
       const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));

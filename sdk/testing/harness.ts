@@ -52,7 +52,7 @@ export async function openProgram(program: string | BuiltProgram, options: OpenP
   } else built = program;
   const runtime = options.runtime ?? (await sharedRuntime());
   const stubs: Stubs = { ...options.stubs };
-  const host = createMemoryHost(options, stubs);
+  const host = createMemoryHost(options, stubs, { manifest: () => built.manifest });
   const tester = new ProgramTester(host.state, stubs, options.settleTimeoutMs ?? 5000);
   const consent = options.consent ?? 'grant';
   const dispatch = createDispatcher<null>({

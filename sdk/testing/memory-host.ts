@@ -5,11 +5,13 @@ import {
   type HostImplementation,
   type HostMethodName,
   type Json,
+  type Manifest,
   type ResultOf,
   type Scope,
   refusingPlanned,
 } from '../contract/index.ts';
 import { memoryGroups, type GroupsState, type TestGroup } from './memory-groups.ts';
+import { acceptedBy, memorySubscriptions, type SubscribeAnswer, type SubscriptionsState } from './memory-subscriptions.ts';
 
 /** Replaces one host method in tests: receives the validated arguments, returns the result or throws. */
 export type Stub<M extends HostMethodName = HostMethodName> = (args: ArgsOutput<M>) => ResultOf<M> | Promise<ResultOf<M>>;
@@ -30,6 +32,16 @@ export interface MemoryHostOptions {
   storage?: Record<string, Json>;
   /** The merchant's groups the program can reach through `groups.*`. */
   groups?: TestGroup[];
+  /** What the user answers subscription prompts: accept all (default), reject all, or per template id. */
+  subscribe?: SubscribeAnswer;
+}
+
+/** What the in-memory host knows of the program beyond the options, and host-drawn UI a dev shell draws for real. */
+export interface MemoryHostProgram {
+  /** The program's manifest: the subscription templates `subscribe` accepts. */
+  manifest?: () => Manifest | undefined;
+  /** Asks the user about subscription templates; resolves with the ids accepted. Default: `options.subscribe`. */
+  askSubscribe?: (templates: { id: string; title: string }[]) => Promise<string[]>;
 }
 
 export interface MemoryHostState {
@@ -46,6 +58,8 @@ export interface MemoryHostState {
   following: boolean;
   /** What the program offered to share, and whether the user did. */
   shares: { title: string; page: string; query: Record<string, string>; shared: boolean }[];
+  /** Subscription prompts and the grants they left (unused, per template). */
+  subscriptions: SubscriptionsState;
 }
 
 const MiB = 1024 * 1024;
@@ -64,12 +78,14 @@ function notStubbed(method: string): never {
  * payments follow `options.payment`. Anything a test stubs wins. `satisfies HostImplementation`
  * keeps it complete: a new contract method without an entry here fails the type check.
  */
-export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs = {}) {
+export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs = {}, program: MemoryHostProgram = {}) {
   const user = options.user ?? { nickname: 'Test User', avatarUrl: 'https://example.com/avatar.png' };
   const limit = options.storageLimitBytes ?? 10 * MiB;
   const groups = memoryGroups(options.groups);
+  const subscriptions = memorySubscriptions(program.manifest ?? (() => undefined), program.askSubscribe ?? (async (offered) => acceptedBy(options.subscribe, offered)));
   const state: MemoryHostState = {
     groups: groups.state.groups,
+    subscriptions: subscriptions.state,
     shares: [],
     codes: [],
     following: false,
@@ -197,7 +213,7 @@ export function createMemoryHost(options: MemoryHostOptions = {}, stubs: Stubs =
         return { following: false as const };
       },
     },
-    subscribe: { requestSubscribe: refused },
+    subscribe: subscriptions.subscribe,
   } satisfies HostImplementation<unknown>;
 
   // Planned methods are refused as the real host refuses them; a test may still stub one.

@@ -91,7 +91,7 @@ describe('publishing an app', () => {
     const decision = admin.page.getByTestId('decision');
     await decision.waitFor(WAIT);
     expect(await admin.page.getByRole('region', { name: 'Release notes' }).textContent()).toContain('Our first shop.');
-    expect(await admin.page.getByRole('list', { name: 'Automated checks' }).locator('.desk-check-passed').count()).toBe(7);
+    expect(await admin.page.getByRole('list', { name: 'Automated checks' }).locator('.desk-check-passed').count()).toBe(8);
     await decision.getByRole('button', { name: 'Approve 1.0.0' }).click();
     const decided = admin.page.getByTestId('decided');
     await decided.waitFor(WAIT);

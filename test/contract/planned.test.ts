@@ -12,7 +12,6 @@ import { rawProgram } from '../support/programs.ts';
 const calls: Record<string, unknown> = {
   'crm.recordEvent': { name: 'cart.added' },
   'crm.setAttributes': { attributes: { tier: 'gold' } },
-  'subscribe.requestSubscribe': { templateIds: ['order_shipped'] },
 };
 // auth.getPhoneNumber is planned too; it asks for consent first, so it is checked on its own below.
 const checked = Object.keys(calls);
@@ -21,7 +20,7 @@ const manifest: Manifest = {
   name: 'Planned',
   version: '1.0.0',
   pages: ['pages/index'],
-  permissions: Object.fromEntries(['crm', 'subscribe'].map((s) => [s, { reason: `to try ${s}` }])),
+  permissions: Object.fromEntries(['crm'].map((s) => [s, { reason: `to try ${s}` }])),
 } as Manifest;
 
 /** A program that calls every planned method on a tap and shows what each answered. */
@@ -64,7 +63,7 @@ describe('methods the contract declares but the host does not offer yet', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('are crm.recordEvent and crm.setAttributes, every subscribe method and auth.getPhoneNumber', () => {
+  it('are crm.recordEvent, crm.setAttributes and auth.getPhoneNumber', () => {
     expect([...plannedMethods].sort()).toEqual([...checked, 'auth.getPhoneNumber'].sort());
   });
 

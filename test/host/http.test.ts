@@ -66,7 +66,7 @@ describe('the HTTP foundation', () => {
     const expected: Partial<Record<ErrorCode, number>> = {
       invalid_args: 400, invalid_request: 400, unauthorized: 401, forbidden: 403, permission_denied: 403,
       not_found: 404, conflict: 409, expired: 410, session_ended: 410, too_large: 413, quota_exceeded: 429, rate_limited: 429, timeout: 408, gesture_required: 403, reply_window_closed: 403,
-      checks_failed: 422, app_suspended: 403, wrong_pin: 403, payment_declined: 402, insufficient_funds: 409, payment_cancelled: 409, busy: 503,
+      checks_failed: 422, app_suspended: 403, wrong_pin: 403, payment_declined: 402, insufficient_funds: 409, payment_cancelled: 409, no_grant: 409, busy: 503,
     };
     for (const code of Object.keys(errorCodes) as ErrorCode[]) {
       const res = await app.request(`/api/test/throw/${code}`);

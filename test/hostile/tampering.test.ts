@@ -56,7 +56,7 @@ async function expectCallAndRenderWork(h: Hostile): Promise<void> {
   });
   await h.tap('save');
   await until(() => text(h.session!, 'note') !== '');
-  expect(h.calls).toEqual([{ method: 'storage.get', args: { key: 'k' } }]);
+  expect(h.calls).toEqual([{ method: 'storage.get', args: { key: 'k' }, gesture: true }]);
   expect(text(h.session!, 'note')).toBe('value=v');
   expect(text(h.session!, 'n')).toBe('1');
   expect(text(h.session!, 'list')).toBe('123');

@@ -8,14 +8,16 @@ export interface EraseParts {
   endSessions(userId: string): Promise<void>;
   forgetConsents(userId: string): Promise<void>;
   eraseStorage(userId: string): Promise<void>;
+  /** Subscription grants and what was sent with them: an erased user can be sent nothing more. */
+  forgetSubscriptions(userId: string): Promise<void>;
   anonymize(userId: string): Promise<void>;
 }
 
 /**
  * Erases a user at their request, after their password: live sessions end, what mini-programs
- * stored and every permission decision are deleted, and the account loses its email, name and
- * password. Orders and the books keep the account's id, as the merchants' and the platform's
- * records must. Refused while money is still in play (a balance, or an order held, refunding or
+ * stored, every permission decision and every subscription grant are deleted, and the account
+ * loses its email, name and password. Orders and the books keep the account's id, as the
+ * merchants' and the platform's records must. Refused while money is still in play (a balance, or an order held, refunding or
  * disputed), so nothing owed is lost. Each step can run again, so a retry after a crash finishes.
  */
 export function createErasure(parts: EraseParts) {
@@ -36,6 +38,7 @@ export function createErasure(parts: EraseParts) {
     await parts.endSessions(userId);
     await parts.eraseStorage(userId);
     await parts.forgetConsents(userId);
+    await parts.forgetSubscriptions(userId);
     await parts.anonymize(userId);
   };
 }

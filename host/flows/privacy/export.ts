@@ -3,12 +3,14 @@ import type { AccountView } from '../../modules/identity/index.ts';
 import type { OrderView, Payments, WithdrawalView } from '../../modules/payments/index.ts';
 import type { Transfer } from '../../modules/payments/index.ts';
 import type { StorageService } from '../../modules/storage/index.ts';
+import type { Subscriptions } from '../../modules/subscriptions/index.ts';
 
 export interface ExportSources {
   account(userId: string): Promise<AccountView | undefined>;
   authorizations(userId: string): Promise<{ app_id: string; scope: string; granted: number; decided_at: string }[]>;
   payments: Payments;
   storage: StorageService;
+  subscriptions: Pick<Subscriptions['grants'], 'everything'>;
   clock?: () => Date;
 }
 
@@ -23,6 +25,8 @@ export interface UserExport {
   withdrawals: WithdrawalView[];
   /** What mini-programs stored for the user, by app. */
   storage: { appId: string; key: string; value: Json; updatedAt: string }[];
+  /** Every subscription template the user accepted: used, unused or revoked. */
+  subscriptions: Awaited<ReturnType<Subscriptions['grants']['everything']>>;
 }
 
 /** More than this many rows of one kind is not a person's history; the export stops there. */
@@ -59,6 +63,7 @@ export function createUserExport(sources: ExportSources) {
       orders: await allPages((before) => sources.payments.orders.list({ userId }, { before, limit: 200 }), (o) => o.orderId),
       withdrawals: await allPages((before) => sources.payments.withdrawals.list({ kind: 'wallet', id: userId }, { before, limit: 200 }), (w) => w.withdrawalId),
       storage: await sources.storage.everything(userId),
+      subscriptions: await sources.subscriptions.everything(userId),
     };
   };
 }

@@ -18,17 +18,19 @@ export const privacyFlow = defineModule({
     const payments = host.get('payments');
     const storage = host.get('storage');
     const { sessions, consents } = host.get('sessions');
+    const { grants } = host.get('subscriptions');
     return {
       service: null,
       routes: [
         privacyRoutes({
-          exportUser: createUserExport({ account: identity.getAccount, authorizations: consents.list, payments, storage }),
+          exportUser: createUserExport({ account: identity.getAccount, authorizations: consents.list, payments, storage, subscriptions: grants }),
           erase: createErasure({
             confirmPassword: identity.confirmPassword,
             moneyInPlay: payments.moneyInPlay,
             endSessions: sessions.endUser,
             eraseStorage: storage.eraseUser,
             forgetConsents: consents.clear,
+            forgetSubscriptions: grants.eraseUser,
             anonymize: identity.anonymize,
           }),
         }),

@@ -8,10 +8,10 @@ const exportRoute = createRoute({
   path: '/api/me/export',
   tags: ['privacy'],
   summary: 'Everything Atrium keeps about the signed-in user, as one JSON file to download',
-  description: 'The account, what each mini-program was allowed, the wallet with its statement, every order, and what mini-programs stored for the user.',
+  description: 'The account, what each mini-program was allowed, the wallet with its statement, every order, what mini-programs stored for the user, and the subscription messages they accepted.',
   security: signedIn,
   responses: {
-    200: { description: 'The export (a download)', content: { 'application/json': { schema: z.unknown().openapi({ description: 'account, authorizations, wallet, orders, storage' }) } } },
+    200: { description: 'The export (a download)', content: { 'application/json': { schema: z.unknown().openapi({ description: 'account, authorizations, wallet, orders, withdrawals, storage, subscriptions' }) } } },
     ...errorResponses(401),
   },
 });
@@ -20,7 +20,7 @@ const eraseRoute = createRoute({
   method: 'post',
   path: '/api/me/erase',
   tags: ['privacy'],
-  summary: 'Erase the signed-in account: sessions end, stored data and permission decisions are deleted, the email, name and password are gone',
+  summary: 'Erase the signed-in account: sessions end, stored data, permission decisions and subscription grants are deleted, the email, name and password are gone',
   description:
     'Asks for the password again (403 forbidden when wrong, throttled like signing in). Refused with 409 conflict, and changing nothing, while the wallet holds money or an order is held, being refunded or disputed: `details` says which. Orders and the books keep the account id.',
   security: signedIn,

@@ -168,6 +168,36 @@ describe.each(testDatabases())('the app lifecycle on $name', (tdb) => {
       expect(v.diff).toMatchObject({ against: '1.0.0', pagesAdded: ['pages/new'], pagesRemoved: ['pages/old'], scopesAdded: ['userInfo'], scopesRemoved: [], domainsRemoved: ['api.tea.example'] });
     });
 
+    it('lists the subscription templates for the reviewer, and refuses templates without the scope or the scope without templates', async () => {
+      const templates = [
+        { id: 'order-shipped', title: 'Order shipped', fields: [{ key: 'order', label: 'Order', type: 'text' as const }, { key: 'total', label: 'Total', type: 'money' as const }] },
+        { id: 'restock', title: 'Back in stock', fields: [{ key: 'item', label: 'Tea', type: 'text' as const }] },
+      ];
+      const scope = { subscribe: { reason: 'to tell you when your order ships' } };
+      const v = await lc.submit(alice, await newApp(), submission('1.0.0', { manifest: { permissions: scope, subscriptions: { templates } } }));
+      expect(v.checks.map((c) => c.id)).toEqual(['manifest', 'size', 'sandbox', 'scopes', 'subscriptions', 'category', 'terms', 'diff']);
+      expect(v.checks.find((c) => c.id === 'subscriptions')).toEqual({
+        id: 'subscriptions',
+        title: 'Subscription message templates',
+        outcome: 'passed',
+        summary: '2 templates: order-shipped “Order shipped” (Order: text, Total: money); restock “Back in stock” (Tea: text)',
+        findings: [],
+      });
+      expect(v.manifest.subscriptions?.templates).toEqual(templates);
+
+      const finding = async (over: Record<string, unknown>, bundle?: string) => {
+        const err = await lc.submit(alice, await newApp(), { ...submission('1.0.0', { manifest: over }), ...(bundle ? { bundle } : {}) }).catch((e) => e);
+        expect(err).toMatchObject({ code: 'checks_failed' });
+        return err.details.checks.find((c: { id: string }) => c.id === 'subscriptions');
+      };
+      expect(await finding({ subscriptions: { templates } })).toMatchObject({ outcome: 'failed', findings: [{ severity: 'error', scope: 'subscribe', message: expect.stringMatching(/declares subscription templates but not the "subscribe" scope/) }] });
+      expect(await finding({ permissions: scope })).toMatchObject({ outcome: 'failed', summary: 'no templates declared', findings: [{ severity: 'error', message: 'the program declares the "subscribe" scope but declares no templates under "subscriptions" in atrium.json, so every request would be refused' }] });
+      const calls = rawProgram({ 'pages/index': `{ notify() { return globalThis.__atrium.call('subscribe.requestSubscribe', { templateIds: ['x'] }); }, render() { return { type: 'text', props: {}, children: ['Tea'] }; } }` });
+      expect((await finding({}, calls)).findings[0].message).toMatch(/^the program calls subscribe\.requestSubscribe but declares no templates/);
+      // A program with no part in subscriptions has no such check.
+      expect((await lc.submit(alice, await newApp(), submission('1.0.0'))).checks.some((c) => c.id === 'subscriptions')).toBe(false);
+    });
+
     it('refuses an asset whose bytes are not the image its name says', async () => {
       const appId = await newApp();
       const s = { ...submission('1.0.0'), assets: [{ path: 'assets/logo.png', contentType: 'image/png', bytes: new TextEncoder().encode('<svg onload=alert(1)>') }] };

@@ -175,7 +175,7 @@ export function createConversations(ctx: MsgContext) {
     return Promise.all(rows.map(async (m) => ({ id: m.member_id, name: await ctx.nameOf(m.member_id), role: m.role, joinedAt: m.joined_at, mutedUntil: m.muted_until && m.muted_until > now ? m.muted_until : null })));
   }
 
-  return { pair, directWith, createGroup, list, get, members, addMember };
+  return { pair, directWith, createGroup, list, get, members, addMember, newRow };
 }
 
 export type Conversations = ReturnType<typeof createConversations>;

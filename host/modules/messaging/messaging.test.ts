@@ -186,6 +186,7 @@ describe.each(testDatabases())('messaging on $name', (tdb) => {
       const [a, stranger] = [user(), user()];
       const id = await groupOf(a);
       const sent = await m.messages.send(a, id, text('private'));
+      // Each attempt starts only when awaited: one started early rejects before anyone listens.
       for (const attempt of [
         () => m.messages.history(stranger, id),
         () => m.conversations.get(stranger, id),
@@ -290,6 +291,31 @@ describe.each(testDatabases())('messaging on $name', (tdb) => {
       await m.send(u, id, text('private question'));
       await expect(m.messages.history('m:shop-theirs', id)).rejects.toMatchObject({ code: 'not_found' });
       await expect(m.send('m:shop-theirs', id, text('hi'))).rejects.toMatchObject({ code: 'not_found' });
+    });
+  });
+
+  describe('service notifications', () => {
+    const notice = (title: string) => ({ appId: 'shop', appName: 'Tea House', templateId: 'order-shipped', title, fields: [{ key: 'carrier', label: 'Carrier', type: 'text' as const, value: 'SF Express' }], page: 'pages/result', query: { orderId: 'o-1' } });
+    const deliver = (userId: string, title: string) => m.ctx.topics.write((trx, emit) => m.notices.deliver(trx as never, emit, userId, notice(title)));
+
+    it("are one conversation per user, made by the first notice, that the user's inbox hears live and nobody can answer", async () => {
+      const party = user();
+      const userId = party.slice(2);
+      expect(await m.notices.conversationOf(userId)).toBeNull();
+      const heard: FeedMessage<InboxEvent>[] = [];
+      const sub = await m.inbox(party).follow(0, (e) => heard.push(e));
+      const [first, second] = await Promise.all([deliver(userId, 'Order shipped'), deliver(userId, 'Order shipped again')]);
+      await until(() => heard.filter((e) => e.data.t === 'message').length === 2);
+      sub.close();
+      expect(first.conversationId).toBe(second.conversationId);
+      expect(await m.notices.conversationOf(userId)).toBe(first.conversationId);
+      expect(heard.filter((e) => e.data.t === 'joined')).toHaveLength(1);
+      const conv = await m.conversations.get(party, first.conversationId);
+      expect(conv).toMatchObject({ kind: 'notices', title: 'Service notifications', unread: 2, memberCount: 1 });
+      expect((await m.messages.history(party, first.conversationId)).map((x) => [x.kind, x.body?.title])).toEqual([['notice', expect.any(String)], ['notice', expect.any(String)]]);
+      expect(conv.lastMessage).toMatchObject({ kind: 'notice', sender: { id: 'system' }, body: notice(conv.lastMessage!.body!.title as string) });
+      await expect(m.messages.send(party, first.conversationId, text('thanks'))).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(m.messages.history(user(), first.conversationId)).rejects.toMatchObject({ code: 'not_found' });
     });
   });
 

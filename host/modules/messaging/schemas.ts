@@ -43,7 +43,10 @@ export const MessageSchema = z
     seq: z.number().int().openapi({ description: 'Numbered 1, 2, 3… per conversation' }),
     sender: z.object({ id: z.string().openapi({ description: 'A party, or "system" for what the group itself says' }), name: z.string() }),
     kind: z.enum(['text', 'image', 'product', 'program', 'system', 'notice']),
-    body: z.record(z.string(), z.unknown()).nullable().openapi({ description: "The kind's content; null once removed by a moderator" }),
+    body: z.record(z.string(), z.unknown()).nullable().openapi({
+      description:
+        "The kind's content; null once removed by a moderator. A notice's (NoticeBody in messaging's browser door): { appId, appName, templateId, title, fields: [{ key, label, type, value }], page, query }, opening the app at page with query",
+    }),
     sentAt: z.string(),
     removed: z.boolean(),
   })

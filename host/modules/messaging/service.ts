@@ -8,6 +8,7 @@ import { createGroups } from './groups.ts';
 import { createImages } from './images.ts';
 import { inboxFeed } from './inbox.ts';
 import { createMessages } from './messages.ts';
+import { createNotices } from './notices.ts';
 import { createReports } from './reports.ts';
 import type { MessagingTables, PartyId } from './tables.ts';
 
@@ -62,6 +63,7 @@ export function createMessaging(options: MessagingOptions) {
     groups: createGroups(ctx, conversations),
     images: createImages(ctx),
     reports: createReports(ctx, messages),
+    notices: createNotices(ctx, conversations),
     inbox: (party: PartyId) => inboxFeed(ctx, party),
     limits: ctx.limits,
     ctx,

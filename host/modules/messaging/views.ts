@@ -15,6 +15,29 @@ export interface MessageView {
   removed: boolean;
 }
 
+/**
+ * The body of a `notice` message, in a user's service notifications: what an app tells the user
+ * (a subscription message, one per acceptance). The shell draws the title and each field as a
+ * label and its value, all as text, and a tap opens the app at `page` with `query`.
+ */
+export interface NoticeBody {
+  appId: string;
+  /** The app's name when it sent the notice. */
+  appName: string;
+  /** The template the user accepted, and its title as they accepted it. */
+  templateId: string;
+  title: string;
+  /**
+   * The template's fields in its order. `value` is what to show: text as sent, a number in
+   * digits, money formatted with its currency (`¥48.00`), a date as sent (ISO 8601), which a shell
+   * may show in the reader's own format since `type` says it is one.
+   */
+  fields: { key: string; label: string; type: 'text' | 'number' | 'money' | 'date'; value: string }[];
+  /** Where a tap opens the app: one of its pages, with its query. */
+  page: string;
+  query: Record<string, string>;
+}
+
 export interface ConversationView {
   id: string;
   kind: ConversationKind;

@@ -1308,7 +1308,7 @@ export interface paths {
     };
   };
   "/api/sessions/{sessionId}/prompts/{promptId}": {
-    /** Answer a host-drawn dialog or consent prompt */
+    /** Answer a host-drawn prompt: a dialog, consent, the payment sheet, the share picker, or a subscription prompt */
     post: {
       parameters: {
         path: {
@@ -1319,7 +1319,11 @@ export interface paths {
       requestBody?: {
         content: {
           "application/json": {
-            answer: boolean;
+            /** @description Yes or no; a subscription prompt also takes the templates accepted (true accepts all, false none) */
+            answer: boolean | {
+              /** @description The ids of the prompt's templates the user accepted (none: an empty list) */
+              accept: string[];
+            };
           };
         };
       };
@@ -2586,7 +2590,7 @@ export interface paths {
         content: {
           "application/json": {
             url: string;
-            events?: ("*" | "order.paid" | "order.shipped" | "order.released" | "order.refunded" | "dispute.opened" | "dispute.answered" | "dispute.resolved")[];
+            events?: ("*" | "order.paid" | "order.shipped" | "order.released" | "order.refunded" | "dispute.opened" | "dispute.answered" | "dispute.resolved" | "subscription.accepted" | "subscription.revoked")[];
           };
         };
       };
@@ -3981,6 +3985,153 @@ export interface paths {
       };
     };
   };
+  "/api/merchant/apps/{appId}/subscription-messages": {
+    /** Send a subscription message to a user who accepted the template: it uses one of their acceptances (409 no_grant when none is left) and lands in their service notifications */
+    post: {
+      parameters: {
+        header?: {
+          /** @description The same key again answers with the first result and sends nothing */
+          "idempotency-key"?: string;
+        };
+        path: {
+          appId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["SubscriptionMessageInput"];
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              message: components["schemas"]["SubscriptionMessage"];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/subscriptions": {
+    /** The subscription messages apps may still send me: per app and template, how many acceptances are unused */
+    get: {
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              subscriptions: components["schemas"]["Subscription"][];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/subscriptions/{appId}": {
+    /** Take back every unused acceptance of an app's templates: it can send me none of them until I accept again */
+    delete: {
+      parameters: {
+        path: {
+          appId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Unused acceptances taken back (0 when there were none) */
+              revoked: number;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/subscriptions/{appId}/{templateId}": {
+    /** Take back the unused acceptances of one template of an app */
+    delete: {
+      parameters: {
+        path: {
+          appId: string;
+          templateId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Unused acceptances taken back (0 when there were none) */
+              revoked: number;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/merchants/{merchantId}": {
     /** A merchant's page: its name, its programs in the directory, its followers, and whether I follow it */
     get: {
@@ -4456,7 +4607,7 @@ export interface paths {
   };
   "/api/me/erase": {
     /**
-     * Erase the signed-in account: sessions end, stored data and permission decisions are deleted, the email, name and password are gone
+     * Erase the signed-in account: sessions end, stored data, permission decisions and subscription grants are deleted, the email, name and password are gone
      * @description Asks for the password again (403 forbidden when wrong, throttled like signing in). Refused with 409 conflict, and changing nothing, while the wallet holds money or an order is held, being refunded or disputed: `details` says which. Orders and the books keep the account id.
      */
     post: {
@@ -4513,7 +4664,7 @@ export interface paths {
   "/api/me/export": {
     /**
      * Everything Atrium keeps about the signed-in user, as one JSON file to download
-     * @description The account, what each mini-program was allowed, the wallet with its statement, every order, and what mini-programs stored for the user.
+     * @description The account, what each mini-program was allowed, the wallet with its statement, every order, what mini-programs stored for the user, and the subscription messages they accepted.
      */
     get: {
       responses: {
@@ -4732,6 +4883,66 @@ export interface webhooks {
       };
     };
   };
+  "subscription.accepted": {
+    /** A user accepted subscription messages: one send per accepted template */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            type: "subscription.accepted";
+            /** @description ISO time the event happened */
+            timestamp: string;
+            data: {
+              appId: string;
+              /** @description The user, as your app sees them */
+              openid: string;
+              /** @description Each accepted once more: one more send of each is yours */
+              templateIds: string[];
+              acceptedAt: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Any 2xx: received. Anything else, or no answer, is retried. */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "subscription.revoked": {
+    /** A user took back subscriptions you had not used yet */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            type: "subscription.revoked";
+            /** @description ISO time the event happened */
+            timestamp: string;
+            data: {
+              appId: string;
+              openid: string;
+              revoked: {
+                  templateId: string;
+                  /** @description Unused sends of this template taken back */
+                  count: number;
+                }[];
+              revokedAt: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Any 2xx: received. Anything else, or no answer, is retried. */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
 }
 
 export interface components {
@@ -4747,7 +4958,7 @@ export interface components {
     Error: {
       error: {
         /** @enum {string} */
-        code: "invalid_args" | "invalid_request" | "unknown_method" | "permission_denied" | "consent_required" | "consent_denied" | "reply_window_closed" | "gesture_required" | "quota_exceeded" | "rate_limited" | "too_large" | "limit_exceeded" | "not_found" | "conflict" | "expired" | "unauthorized" | "forbidden" | "domain_not_allowed" | "network_error" | "timeout" | "payment_cancelled" | "insufficient_funds" | "wrong_pin" | "payment_declined" | "not_implemented" | "not_stubbed" | "session_ended" | "cpu_exceeded" | "memory_exceeded" | "stack_exceeded" | "program_error" | "invalid_view" | "invalid_manifest" | "build_failed" | "checks_failed" | "app_suspended" | "shard_crashed" | "busy" | "internal";
+        code: "invalid_args" | "invalid_request" | "unknown_method" | "permission_denied" | "consent_required" | "consent_denied" | "reply_window_closed" | "gesture_required" | "quota_exceeded" | "rate_limited" | "too_large" | "limit_exceeded" | "not_found" | "conflict" | "expired" | "unauthorized" | "forbidden" | "domain_not_allowed" | "network_error" | "timeout" | "payment_cancelled" | "insufficient_funds" | "wrong_pin" | "payment_declined" | "no_grant" | "not_implemented" | "not_stubbed" | "session_ended" | "cpu_exceeded" | "memory_exceeded" | "stack_exceeded" | "program_error" | "invalid_view" | "invalid_manifest" | "build_failed" | "checks_failed" | "app_suspended" | "shard_crashed" | "busy" | "internal";
         message: string;
         details?: unknown;
       };
@@ -4906,7 +5117,7 @@ export interface components {
       };
       /** @enum {string} */
       kind: "text" | "image" | "product" | "program" | "system" | "notice";
-      /** @description The kind's content; null once removed by a moderator */
+      /** @description The kind's content; null once removed by a moderator. A notice's (NoticeBody in messaging's browser door): { appId, appName, templateId, title, fields: [{ key, label, type, value }], page, query }, opening the app at page with query */
       body: {
         [key: string]: unknown;
       } | null;
@@ -4978,6 +5189,40 @@ export interface components {
       status: "open" | "removed" | "dismissed";
       reportedAt: string;
       message: components["schemas"]["Message"];
+    };
+    SubscriptionMessage: {
+      id: string;
+      appId: string;
+      openid: string;
+      templateId: string;
+      page: string;
+      sentAt: string;
+    };
+    SubscriptionMessageInput: {
+      /** @description The user as your app sees them */
+      openid: string;
+      /** @description One of the templates under subscriptions in the app's atrium.json */
+      templateId: string;
+      /** @description A value for every field of the template, by key, of its type: text a string (≤ 100 characters), number a number, money { amount (integer minor units), currency }, date "2026-12-08" or "2026-12-08T10:30:00+08:00" */
+      fields: {
+        [key: string]: unknown;
+      };
+      /** @description The page a tap on the notice opens: one of the pages of the version the user gets */
+      page: string;
+      /** @description The query the page opens with */
+      query?: {
+        [key: string]: string;
+      };
+    };
+    Subscription: {
+      appId: string;
+      appName: string;
+      templateId: string;
+      /** @description The template as the user last accepted it */
+      title: string;
+      /** @description Messages the app may still send of this template: one per acceptance not yet used */
+      unused: number;
+      lastAcceptedAt: string;
     };
     MerchantPage: {
       id: string;

@@ -12,12 +12,26 @@ export interface ShellChannel {
 
 /**
  * The host behind one dev shell page: the in-memory host of the testing harness (storage, orders,
- * CRM kept in memory), except that host-drawn UI (toasts, dialogs, loading, the payment sheet,
- * consent prompts) really is drawn in the page, and `net.request` really fetches from the
- * manifest's allowlisted domains.
+ * subscription grants kept in memory), except that host-drawn UI (toasts, dialogs, loading, the
+ * payment sheet, consent and subscription prompts) really is drawn in the page, and
+ * `net.request` really fetches from the manifest's allowlisted domains.
  */
 export function createDevHost(manifest: () => Manifest, shell: ShellChannel) {
-  const memory = createMemoryHost();
+  const memory = createMemoryHost({}, {}, {
+    manifest,
+    // The dev page's sheet has two buttons: the user accepts every template asked for, or none.
+    async askSubscribe(templates) {
+      const allow = await shell.ask({
+        kind: 'consent',
+        title: `${manifest().name} would like to send you messages`,
+        content: templates.map((t) => t.title).join(' · '),
+        confirmText: 'Allow',
+        cancelText: 'Not now',
+        showCancel: true,
+      });
+      return allow ? templates.map((t) => t.id) : [];
+    },
+  });
   const base = memory.implementation;
   const granted = new Map<Scope, boolean>();
 

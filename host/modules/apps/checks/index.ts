@@ -1,14 +1,16 @@
 /**
  * The automated checks a submitted version goes through before a person looks at it: the
- * manifest, the size, the sandbox (every page renders), scopes, category, banned terms, and a
- * diff against the previous version. Errors refuse the submission; everything else is stored
- * with the version for the merchant and the reviewer.
+ * manifest, the size, the sandbox (every page renders), scopes, subscription templates (for
+ * programs that have them), category, banned terms, and a diff against the previous version.
+ * Errors refuse the submission; everything else is stored with the version for the merchant and
+ * the reviewer.
  */
 import type { Runtime } from '../../../../runtime/index.ts';
 import type { ReviewPolicy } from '../../../config.ts';
 import { diffVersions } from './diff.ts';
 import { checkSandbox, sandboxSkipped } from './sandbox.ts';
 import { checkCategory, checkManifest, checkScopes, checkSize, programBytes, result, skipped } from './static.ts';
+import { checkSubscriptions } from './subscriptions.ts';
 import { checkTerms, type Text } from './terms.ts';
 import type { CheckContext, CheckReport, CheckResult, Submission } from './types.ts';
 
@@ -32,7 +34,8 @@ export function createChecker(deps: { runtime: Runtime; policy: ReviewPolicy }):
     // An oversized program is not loaded at all: the sandbox has its own memory bounds, but there is no point.
     const sandbox = size.outcome === 'failed' ? { check: sandboxSkipped('the program is over the size limit'), texts: [] } : await checkSandbox(deps.runtime, ctx.merchantId, manifest, s);
     submittedTexts.push({ where: 'the name', text: manifest.name }, { where: 'the description', text: manifest.description ?? '' });
-    checks.push(sandbox.check, checkScopes(manifest), checkCategory(ctx, manifest, deps.policy.restrictedCategories));
+    const subscriptions = checkSubscriptions(manifest, s.bundle);
+    checks.push(sandbox.check, checkScopes(manifest), ...(subscriptions ? [subscriptions] : []), checkCategory(ctx, manifest, deps.policy.restrictedCategories));
     checks.push(checkTerms([...submittedTexts, ...sandbox.texts], deps.policy.bannedTerms));
     const diff = diffVersions(ctx.previous, manifest, sizeBytes);
     checks.push(result('diff', 'Changes since the previous version', describeDiff(diff), []));

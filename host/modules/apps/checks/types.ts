@@ -10,7 +10,7 @@ export interface Finding {
   scope?: string;
 }
 
-export type CheckId = 'manifest' | 'size' | 'sandbox' | 'scopes' | 'category' | 'terms' | 'diff';
+export type CheckId = 'manifest' | 'size' | 'sandbox' | 'scopes' | 'subscriptions' | 'category' | 'terms' | 'diff';
 
 /** A check's outcome, stored with the version and shown to merchant and reviewer alike. */
 export interface CheckResult {
