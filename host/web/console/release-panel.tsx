@@ -52,17 +52,7 @@ export function ReleasePanel({ app, versions, changed }: Props) {
     const c = releaseChoices(app, versions, v);
     return [
       (c.callOff || c.full) && <ReleaseRow key={`release-${v.id}`} app={app} v={v} shares={c.gray} isGray={c.callOff} act={act} />,
-      c.withdraw && (
-        <div key={`withdraw-${v.id}`} class="desk-action-row">
-          <div class="desk-action-text">
-            <strong>{`${v.version} is in review`}</strong>
-            <span class="desk-muted">{`waiting ${formatDuration((Date.now() - Date.parse(v.submittedAt)) / 1000)}`}</span>
-          </div>
-          <button type="button" class="desk-button" onClick={() => void act({ title: `Withdraw ${v.version} from review?`, content: 'It will not be reviewed. Submit a new version when it is ready.', confirmText: 'Withdraw' }, () => calls.withdraw(v.version))}>
-            Withdraw from review
-          </button>
-        </div>
-      ),
+      c.withdraw && <WithdrawRow key={`withdraw-${v.id}`} v={v} withdraw={() => act({ title: `Withdraw ${v.version} from review?`, content: 'It will not be reviewed. Submit a new version when it is ready.', confirmText: 'Withdraw' }, () => calls.withdraw(v.version))} />,
     ].filter(Boolean);
   });
   const earlier = rollbackTargets(app, versions).map((v) => v.version);
@@ -134,6 +124,20 @@ function ReleaseRow({ app, v, shares, isGray, act }: ReleaseRowProps) {
           </button>
         )}
       </div>
+    </div>
+  );
+}
+
+function WithdrawRow({ v, withdraw }: { v: VersionView; withdraw(): Promise<void> }) {
+  return (
+    <div class="desk-action-row">
+      <div class="desk-action-text">
+        <strong>{`${v.version} is in review`}</strong>
+        <span class="desk-muted">{`waiting ${formatDuration((Date.now() - Date.parse(v.submittedAt)) / 1000)}`}</span>
+      </div>
+      <button type="button" class="desk-button" onClick={() => void withdraw()}>
+        Withdraw from review
+      </button>
     </div>
   );
 }
