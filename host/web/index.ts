@@ -1,8 +1,9 @@
 /**
  * Atrium's own sites on the web: the shell (for users), the merchant console (/console) and the
  * admin console (/admin). Each is one HTML page on its addresses plus one script, bundled from its
- * `main.ts` with esbuild once per process, starting when the routes are made; the two consoles
- * share a stylesheet. Mount after the API routes: unknown non-API addresses fall back to the shell.
+ * `main.ts` or `main.tsx` with esbuild once per process, starting when the routes are made; the
+ * two consoles share a stylesheet. Mount after the API routes: unknown non-API addresses fall back
+ * to the shell.
  *
  * @example
  * app.route('/', webRoutes());
@@ -29,7 +30,7 @@ interface Site {
 /** Each site's browser entry, by the name of its script. */
 export const siteEntries = {
   shell: join(here, 'shell', 'main.ts'),
-  console: join(here, 'console', 'main.ts'),
+  console: join(here, 'console', 'main.tsx'),
   admin: join(here, 'admin', 'main.tsx'),
 } as const;
 

@@ -18,7 +18,7 @@ const routes = {
     summary: 'Register an endpoint; its whsec_ signing secret is in this answer',
     security: signedIn,
     request: { body: jsonBody(z.object({ url: z.string().max(2000), events: z.array(z.enum(['*', ...eventTypes] as [string, ...string[]])).max(20).optional() }).strict()) },
-    responses: { 201: json(z.object({ endpoint: z.custom<EndpointView & { secret: string }>().openapi({ type: 'object' }) })), ...errorResponses(400, 401, 429) },
+    responses: { 201: json(z.object({ endpoint: Endpoint.and(z.object({ secret: z.string().openapi({ description: 'whsec_…: checks the signature of every request; only this answer has it' }) })) })), ...errorResponses(400, 401, 429) },
   }),
   remove: createRoute({ method: 'delete', path: '/api/merchant/webhooks/endpoints/{endpointId}', tags, summary: 'Stop sending to an endpoint', security: signedIn, request: { params: z.object({ endpointId: z.string().min(1).max(64) }) }, responses: { 200: json(z.object({ ok: z.literal(true) })), ...errorResponses(401, 404) } }),
   deliveries: createRoute({

@@ -48,3 +48,7 @@ export function nullIfMissing(e: unknown): null {
 
 /** The JSON body a route takes: `Body<'/api/admin/disputes/{disputeId}/decide', 'post'>`. */
 export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+/** What a route answers with when it succeeds: `Answer<'/api/merchant/webhooks/endpoints', 'post'>`. */
+export type Answer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R } ? Success<R> : never;
+type Success<R> = R extends { 200: { content: { 'application/json': infer A } } } ? A : R extends { 201: { content: { 'application/json': infer A } } } ? A : never;

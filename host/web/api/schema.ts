@@ -2599,7 +2599,10 @@ export interface paths {
         201: {
           content: {
             "application/json": {
-              endpoint: unknown;
+              endpoint: components["schemas"]["WebhookEndpoint"] & {
+                /** @description whsec_…: checks the signature of every request; only this answer has it */
+                secret: string;
+              };
             };
           };
         };

@@ -1,33 +1,23 @@
-/** The merchant API as the console calls it (see host/modules/apps/merchant.routes.ts). */
-import type { AppView, ReleaseState, VersionView } from '../../modules/apps/browser.ts';
-import { request, seg } from '../common/http.ts';
+/**
+ * The merchant console's names for what the API answers with, all taken from the generated types
+ * (../api/schema.ts), and the list of the merchant's apps, which three pages read.
+ */
+import { api, must, type Answer, type Schemas } from '../api/client.ts';
 
-export type { AppView, ReleaseState, VersionView } from '../../modules/apps/browser.ts';
-
-export interface NewApp {
-  name: string;
-  category: string;
-  description: string;
-  /** PNG, JPEG or WebP as base64, at most 256 KiB. */
-  icon?: string;
-}
-
+export type AppView = Schemas['App'];
+export type VersionView = Schemas['Version'];
+export type OrderView = Schemas['Order'];
+export type RefundView = Schemas['Refund'];
+export type WithdrawalView = Schemas['Withdrawal'];
+export type StatementEntry = Schemas['LedgerEntry'];
+export type EndpointView = Schemas['WebhookEndpoint'];
+export type DeliveryView = Schemas['WebhookDelivery'];
 /** Shown once, when an app is made or its secret replaced. */
-export interface AppSecret {
-  appId: string;
-  appSecret: string;
+export type AppSecret = Answer<'/api/merchant/apps/{appId}/secret', 'post'>['secret'];
+/** An endpoint as it was added: the one answer that carries its signing secret. */
+export type NewEndpoint = Answer<'/api/merchant/webhooks/endpoints', 'post'>['endpoint'];
+export type Attempt = Answer<'/api/merchant/webhooks/deliveries/{deliveryId}/attempts', 'get'>['attempts'][number];
+
+export async function yourApps(signal?: AbortSignal): Promise<AppView[]> {
+  return (await must(api.GET('/api/merchant/apps', { signal }))).apps;
 }
-
-const app = (appId: string) => `/api/merchant/apps/${seg(appId)}`;
-
-export const merchantApi = {
-  apps: () => request<{ apps: AppView[] }>('GET', '/api/merchant/apps').then((r) => r.apps),
-  app: (appId: string) => request<{ app: AppView; versions: VersionView[] }>('GET', app(appId)),
-  create: (input: NewApp) => request<{ app: AppView; secret: AppSecret }>('POST', '/api/merchant/apps', input),
-  rotateSecret: (appId: string) => request<{ secret: AppSecret }>('POST', `${app(appId)}/secret`).then((r) => r.secret),
-  withdraw: (appId: string, version: string) => request<{ version: VersionView }>('POST', `${app(appId)}/versions/${seg(version)}/withdraw`).then((r) => r.version),
-  /** To everyone, or to `percent` of users (a gray release). */
-  release: (appId: string, version: string, percent?: number) => request<{ release: ReleaseState }>('POST', `${app(appId)}/release`, percent === undefined ? { version } : { version, percent }).then((r) => r.release),
-  /** Without a version: call off the gray release, or go back to the version before. */
-  rollback: (appId: string, version?: string) => request<{ release: ReleaseState }>('POST', `${app(appId)}/rollback`, version === undefined ? {} : { version }).then((r) => r.release),
-};

@@ -36,11 +36,11 @@ export function Note({ children }: { children: ComponentChildren }) {
   return <p class="desk-note">{children}</p>;
 }
 
-/** Label and value pairs, in a grid on wide screens. */
-export function Facts({ rows }: { rows: [string, ComponentChildren][] }) {
+/** Label and value pairs, in a grid on wide screens; a row that is `false`, `null` or '' is left out. */
+export function Facts({ rows }: { rows: (readonly [string, ComponentChildren] | false | null | '')[] }) {
   return (
     <dl class="desk-facts">
-      {rows.map(([k, v]) => (
+      {rows.filter((row) => !!row).map(([k, v]) => (
         <div class="desk-fact">
           <dt>{k}</dt>
           <dd>{v}</dd>

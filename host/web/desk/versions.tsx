@@ -104,10 +104,19 @@ function VersionFacts({ v }: { v: VersionView }) {
   return <Facts rows={rows} />;
 }
 
-/** A version as a card that opens to its details; `open` for the newest or one that needs attention. */
-export function VersionCard({ v, open = false, actions }: { v: VersionView; open?: boolean; actions?: ComponentChildren }) {
+/**
+ * A version as a card that opens to its details; `open` for the newest or one that needs attention.
+ * `onToggle` hears the reader open or close it, for a page that keeps that across reloads.
+ */
+export function VersionCard({ v, open = false, onToggle, actions }: { v: VersionView; open?: boolean; onToggle?(open: boolean): void; actions?: ComponentChildren }) {
   return (
-    <details class={`desk-version desk-version-${v.status}`} open={open} data-version={v.version} data-testid={`version-${v.version}`}>
+    <details
+      class={`desk-version desk-version-${v.status}`}
+      open={open}
+      onToggle={onToggle && ((e) => onToggle(e.currentTarget.open))}
+      data-version={v.version}
+      data-testid={`version-${v.version}`}
+    >
       <summary class="desk-version-summary">
         <span class="desk-version-number">{v.version}</span>
         <StatusChip label={versionLabel(v)} />

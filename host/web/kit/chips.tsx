@@ -7,9 +7,13 @@ import { useSite } from './site.tsx';
 export type { Label, Tone } from '../common/orders.ts';
 
 /** `<StatusChip label={orderStatusLabel(o.status)} />` */
-export function StatusChip({ label }: { label: Label }) {
+export function StatusChip({ label, testid }: { label: Label; testid?: string }) {
   const { chip } = useSite().look;
-  return <span class={`${chip} ${chip}-${label.tone}`}>{label.text}</span>;
+  return (
+    <span class={`${chip} ${chip}-${label.tone}`} data-testid={testid}>
+      {label.text}
+    </span>
+  );
 }
 
 /** An amount in minor units, written for its currency: `¥96.00`. */

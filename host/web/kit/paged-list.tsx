@@ -33,9 +33,12 @@ export function usePager<T, C>(fetchPage: FetchPage<T, C>, key: (item: T) => str
 export interface PagedListProps<T, C> {
   pager: Pager<T, C>;
   children: (item: T) => VNode;
-  /** The list element and its class. */
-  as?: 'ol' | 'ul' | 'div';
+  /** The list element and its class; a table takes `head`, its header row, and each item is a row. */
+  as?: 'ol' | 'ul' | 'div' | 'table';
   class?: string;
+  head?: VNode;
+  /** The list's name for assistive technology. */
+  label?: string;
   /** Shown when the first page is empty. */
   empty: ComponentChildren;
   /** The title of the failure shown when the first page cannot be loaded. */
@@ -46,7 +49,7 @@ export interface PagedListProps<T, C> {
   more?: string;
 }
 
-export function PagedList<T, C>({ pager, children, as: List = 'ol', class: cls, empty, failure, end, more = 'Older' }: PagedListProps<T, C>) {
+export function PagedList<T, C>({ pager, children, as: List = 'ol', class: cls, head, label, empty, failure, end, more = 'Older' }: PagedListProps<T, C>) {
   const { look } = useSite();
   const items = pager.items.value;
   if (!pager.started.value) {
@@ -55,7 +58,16 @@ export function PagedList<T, C>({ pager, children, as: List = 'ol', class: cls, 
   if (!items.length) return <>{empty}</>;
   return (
     <>
-      <List class={cls}>{items.map(children)}</List>
+      {List === 'table' ? (
+        <table class={cls} aria-label={label}>
+          {head && <thead>{head}</thead>}
+          <tbody>{items.map(children)}</tbody>
+        </table>
+      ) : (
+        <List class={cls} aria-label={label}>
+          {items.map(children)}
+        </List>
+      )}
       {pager.done.value ? (
         <p class={look.end}>{end}</p>
       ) : (
