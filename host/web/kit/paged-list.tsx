@@ -40,13 +40,15 @@ export interface PagedListProps<T, C> {
   empty: ComponentChildren;
   /** The title of the failure shown when the first page cannot be loaded. */
   failure: string;
-  /** The line under the last page. */
-  end: string;
+  /** The line under the last page; none without it. */
+  end?: string;
+  /** Names the list for assistive technology. */
+  label?: string;
   /** The button's words. */
   more?: string;
 }
 
-export function PagedList<T, C>({ pager, children, as: List = 'ol', class: cls, empty, failure, end, more = 'Older' }: PagedListProps<T, C>) {
+export function PagedList<T, C>({ pager, children, as: List = 'ol', class: cls, empty, failure, end, label, more = 'Older' }: PagedListProps<T, C>) {
   const { look } = useSite();
   const items = pager.items.value;
   if (!pager.started.value) {
@@ -55,9 +57,11 @@ export function PagedList<T, C>({ pager, children, as: List = 'ol', class: cls, 
   if (!items.length) return <>{empty}</>;
   return (
     <>
-      <List class={cls}>{items.map(children)}</List>
+      <List class={cls} aria-label={label}>
+        {items.map(children)}
+      </List>
       {pager.done.value ? (
-        <p class={look.end}>{end}</p>
+        end && <p class={look.end}>{end}</p>
       ) : (
         <button type="button" class={look.more} disabled={pager.loading.value} onClick={() => void pager.more()}>
           {more}
