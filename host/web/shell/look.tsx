@@ -13,6 +13,6 @@ export const shellLook: Look = {
   // Empty and failure states need nothing beyond the shared look.
   state: '',
   more: 'shell-link-button shell-more',
-  end: 'shell-list-end',
+  end: 'shell-section-note',
   loading: () => <Skeleton rows={3} />,
 };

@@ -49,14 +49,6 @@ export function Shell({ router, ui, shown, moves }: ShellProps) {
   const boot = useSignal<Boot>({ state: 'booting' });
   const account = useSignal<Account | null>(null);
   const here = () => location.pathname + location.search;
-  const who: Who = {
-    account: account.value,
-    setAccount: (a) => (account.value = a),
-    signInAgain() {
-      account.value = null;
-      router.navigate(loginPath(here()), { replace: true });
-    },
-  };
   const site = useMemo<Site>(
     () => ({
       name: 'Atrium',
@@ -65,13 +57,19 @@ export function Shell({ router, ui, shown, moves }: ShellProps) {
       router: router as SiteRouter<unknown>,
       ui,
       failed(e) {
-        if (isSignedOut(e)) return who.signInAgain();
+        if (isSignedOut(e)) return signInAgain();
         if (!(e instanceof ApiError)) console.error('shell:', e);
         ui.toast({ title: e instanceof Error ? e.message : 'Something went wrong.', icon: 'none', durationMs: 2500 });
       },
     }),
     [],
   );
+  // Reads only the account signal and the router, so the first render's serves the site for good.
+  function signInAgain(): void {
+    account.value = null;
+    router.navigate(loginPath(here()), { replace: true });
+  }
+  const who: Who = { account: account.value, setAccount: (a) => (account.value = a), signInAgain };
 
   async function start(): Promise<void> {
     boot.value = { state: 'booting' };

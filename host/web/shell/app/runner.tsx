@@ -10,6 +10,7 @@ import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { createNavBar, createNotice, createTabBar } from '../../../../sdk/view/chrome/index.ts';
 import { createRenderer, type Renderer } from '../../../../sdk/view/dom.ts';
 import { applyStyle } from '../../../../sdk/view/style.ts';
+import type { HistoryState } from '../../common/history.ts';
 import { useSite, useTitle } from '../../kit/index.ts';
 import { useWho } from '../account.ts';
 import { PaySheet, type PaymentPrompt } from '../pay/pay-sheet.tsx';
@@ -112,14 +113,15 @@ export function AppRunner({ target, moves }: { target: AppTarget; moves: History
     stack.start();
     const closeOnHost = () => session.closeOnHost();
     window.addEventListener('pagehide', closeOnHost);
-    moves.handler = (_from, to) => {
+    const moved = (_from: HistoryState, to: HistoryState) => {
       const steps = stack.moved(to);
       if (!session.ended) for (let i = 0; i < steps; i++) session.send(BACK);
       return true;
     };
+    moves.handler = moved;
     void session.open(target);
     return () => {
-      moves.handler = null;
+      if (moves.handler === moved) moves.handler = null;
       window.removeEventListener('pagehide', closeOnHost);
       session.dispose();
       run.prompts.closeAll();
