@@ -21,7 +21,7 @@ import { FormError, useForm, useSite } from '../../kit/index.ts';
 import { loadWallet } from '../api.ts';
 import { afterPayError, firstStep, suggestedTopUp } from '../pay-state.ts';
 import { PinEntry, PinPad } from './pin-pad.tsx';
-import { Done, Ended, Method, Sheet } from './sheet.tsx';
+import { Done, Ended, Method, Sheet, useSteps } from './sheet.tsx';
 import { TopUpForm } from './top-up.tsx';
 
 export type PaymentPrompt = Extract<ShellMessage, { kind: 'payment' }>;
@@ -46,18 +46,11 @@ export interface PaySheetProps {
 
 export function PaySheet({ prompt: m, finish }: PaySheetProps) {
   const { ui } = useSite();
-  const step = useSignal<Step>({ step: 'wait' });
-  /** Counts steps: each is drawn afresh, even the same step again (a PIN pad after a top-up). */
-  const turn = useRef(0);
+  const { step: s, turn, go } = useSteps<Step>({ step: 'wait' });
   const paying = useSignal(false);
   /** The provider moves no real money, so the top-up form may name its test cards. */
   const testCards = useRef(false);
   const money = (n: number) => formatMoney(n, m.currency);
-
-  function go(next: Step): void {
-    turn.current++;
-    step.value = next;
-  }
 
   async function start(): Promise<void> {
     go({ step: 'wait' });
@@ -100,7 +93,6 @@ export function PaySheet({ prompt: m, finish }: PaySheetProps) {
     return null;
   }
 
-  const s = step.value;
   return (
     <Sheet title="Atrium Pay" testid="payment-sheet" closeLabel="Cancel payment" canClose={!paying.value && s.step !== 'paid'} close={() => finish(false)}>
       <div class="shell-pay-merchant">{`Pay ${m.merchantName}`}</div>
@@ -116,7 +108,7 @@ export function PaySheet({ prompt: m, finish }: PaySheetProps) {
         ))}
       </ul>
       {s.step === 'pay' || s.step === 'short' ? <Method label="Pay with" value={`Wallet balance ${money(s.balance)}`} /> : s.step === 'top-up' ? <Method label="Top up your wallet" value={`Balance ${money(s.balance)}`} /> : <Method />}
-      <div class="shell-pay-body" key={turn.current}>
+      <div class="shell-pay-body" key={turn}>
         {body(s)}
       </div>
     </Sheet>

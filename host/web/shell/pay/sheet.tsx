@@ -4,6 +4,7 @@
  * over the whole shell, where its dialogs go too: a top bar with the way out and the title, then
  * the sheet's steps. Escape closes it while the way out is open.
  */
+import { useSignal } from '@preact/signals';
 import { createPortal, type ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { useSite } from '../../kit/index.ts';
@@ -54,6 +55,16 @@ export function Sheet({ title, testid, class: cls, closeLabel, canClose, close, 
     </div>,
     ui.modalLayer,
   );
+}
+
+/**
+ * A sheet's steps: the one on screen, `go` to another, and `turn`, which counts the moves. Key the
+ * sheet's body by `turn`, so each step is drawn afresh, even the same step again (the form, with
+ * why the sheet came back to it).
+ */
+export function useSteps<S>(first: S): { step: S; turn: number; go(next: S): void } {
+  const state = useSignal({ step: first, turn: 0 });
+  return { ...state.value, go: (next) => (state.value = { step: next, turn: state.value.turn + 1 }) };
 }
 
 /** The line under the title: what pays or receives, and how much is there. Empty, it takes no room. */

@@ -17,7 +17,7 @@ import { bind, Form, FormError, Invalid, Submit, TextInput, useForm } from '../.
 import { loadWallet } from '../api.ts';
 import { afterWithdrawError } from '../withdraw-state.ts';
 import { PinEntry } from './pin-pad.tsx';
-import { Done, Ended, Method, Sheet } from './sheet.tsx';
+import { Done, Ended, Method, Sheet, useSteps } from './sheet.tsx';
 
 type Withdrawal = Schemas['Withdrawal'];
 
@@ -37,9 +37,7 @@ type Step = { step: 'form'; message?: string } | { step: 'pin'; amount: number; 
 const LABELS = { amount: 'Amount', card: 'Card number' };
 
 export function WithdrawSheet({ currency, balance: held, testCards, changed, close }: WithdrawProps) {
-  const step = useSignal<Step>({ step: 'form' });
-  /** Counts steps: each is drawn afresh, even the form again (with why it came back). */
-  const turn = useRef(0);
+  const { step: s, turn, go } = useSteps<Step>({ step: 'form' });
   const balance = useSignal(held);
   const busy = useSignal(false);
   /** What was typed, to fill the form again when coming back to it. */
@@ -48,11 +46,6 @@ export function WithdrawSheet({ currency, balance: held, testCards, changed, clo
   /** The attempt being sent; the same amount and card keep its key until the host has answered. */
   const attempt = useRef<{ amount: number; card: string; key: string } | null>(null);
   const money = (n: number) => formatMoney(n, currency);
-
-  function go(next: Step): void {
-    turn.current++;
-    step.value = next;
-  }
 
   async function refreshBalance(): Promise<void> {
     const w = await loadWallet().catch(() => null);
@@ -97,7 +90,6 @@ export function WithdrawSheet({ currency, balance: held, testCards, changed, clo
     return null;
   }
 
-  const s = step.value;
   return (
     <Sheet title="Withdraw to card" testid="withdraw-sheet" class="shell-withdraw-sheet" closeLabel="Close" canClose={!busy.value} close={close}>
       {s.step === 'form' ? (
@@ -107,7 +99,7 @@ export function WithdrawSheet({ currency, balance: held, testCards, changed, clo
       ) : (
         <Method />
       )}
-      <div class="shell-pay-body" key={turn.current}>
+      <div class="shell-pay-body" key={turn}>
         {s.step === 'form' && (
           <AmountAndCard
             currency={currency}
