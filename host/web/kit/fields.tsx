@@ -5,7 +5,7 @@
  *
  * @example
  * const note = useSignal('');
- * <TextArea label="Note" hint="Both sides see it." value={note} onInput={(e) => (note.value = e.currentTarget.value)} />
+ * <TextArea label="Note" hint="Both sides see it." {...bind(note)} />
  */
 import type { Signal } from '@preact/signals';
 import type { ComponentChildren, JSX } from 'preact';
