@@ -1,5 +1,6 @@
 /** @jsxImportSource preact */
 /** The statement of one currency, newest first, paged back with "Older". */
+import { useEffect } from 'preact/hooks';
 import { formatMoney } from '../../../../lib/money.ts';
 import type { CurrencyCode } from '../../../../sdk/contract/currencies.ts';
 import { api, must, type Schemas } from '../../api/client.ts';
@@ -13,7 +14,7 @@ const PAGE = 50;
 
 type Line = Schemas['LedgerEntry'];
 
-/** `changes` counts changes to the wallet: each starts the statement again from its newest line. */
+/** `changes` counts changes to the wallet: each reads the statement again from its newest line. */
 export function Statement({ currency, changes }: { currency: CurrencyCode; changes: number }) {
   const lines = usePager<Line, string>(
     async (before, signal) => {
@@ -21,8 +22,12 @@ export function Statement({ currency, changes }: { currency: CurrencyCode; chang
       return { items: entries, next: entries.length === PAGE ? entries.at(-1)!.id : null };
     },
     (line) => line.id,
-    [currency, changes],
+    [currency],
   );
+  // Another currency is another statement; a change to this one keeps its lines until the new ones come.
+  useEffect(() => {
+    if (changes) void lines.reload();
+  }, [changes]);
   return (
     <PagedList
       pager={lines}
