@@ -29,7 +29,7 @@ interface Site {
 
 /** Each site's browser entry, by the name of its script. */
 export const siteEntries = {
-  shell: join(here, 'shell', 'main.ts'),
+  shell: join(here, 'shell', 'main.tsx'),
   console: join(here, 'console', 'main.tsx'),
   admin: join(here, 'admin', 'main.tsx'),
 } as const;

@@ -177,6 +177,45 @@ describe('withdrawing to a card', () => {
   }, 180_000);
 });
 
+describe('the statement, page by page', () => {
+  it('pages back with Older, and a double tap of Older adds each line once', async () => {
+    const { page } = user;
+    await page.goto(`${platform.url}/me/wallet`);
+    await page.getByTestId('wallet-balance').waitFor(WAIT);
+    // Enough lines for a second page: top-ups of ¥1, as the page itself would send them.
+    await page.evaluate(async (card) => {
+      for (let i = 0; i < 55; i++) {
+        const body = JSON.stringify({ amount: 100, currency: 'CNY', card, idempotencyKey: `older-${i}` });
+        const res = await fetch('/api/wallet/topups', { method: 'POST', headers: { 'content-type': 'application/json', 'x-atrium-account': 'user' }, body });
+        if (!res.ok) throw new Error(`top-up ${i}: HTTP ${res.status}`);
+      }
+    }, RECEIVES.replace(/ /g, ''));
+    // Every line the host has, counted page by page through its API.
+    const total = await page.evaluate(async () => {
+      let n = 0;
+      for (let before = ''; ; ) {
+        const res = await fetch(`/api/wallet/statement?currency=CNY${before && `&before=${before}`}`, { headers: { 'x-atrium-account': 'user' } });
+        const { entries } = (await res.json()) as { entries: { id: string }[] };
+        n += entries.length;
+        if (entries.length < 50) return n;
+        before = entries.at(-1)!.id;
+      }
+    });
+    expect(total).toBeGreaterThan(50);
+
+    await page.reload();
+    const rows = page.locator('.shell-statement-row');
+    await expect.poll(() => rows.count(), WAIT).toBe(50);
+    await page.getByRole('button', { name: 'Older', exact: true }).dblclick();
+    await expect.poll(() => rows.count(), WAIT).toBe(total);
+    // The last page came once, and there is nothing older to ask for.
+    await page.getByRole('button', { name: 'Older', exact: true }).waitFor({ state: 'detached', ...WAIT });
+    expect(await rows.count()).toBe(total);
+    await shot(page, 'shell-wallet-older');
+    expect(user.errors).toEqual([]);
+  }, 120_000);
+});
+
 /** The user buys in the shop and pays, the merchant ships, the user confirms receipt: the money settles. */
 async function settleAnOrder(buyer: Page, seller: Page): Promise<void> {
   await buyer.goto(`${platform.url}/app/shop`);

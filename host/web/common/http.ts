@@ -61,26 +61,6 @@ export function errorOf(status: number, data: unknown): ApiError {
   return new ApiError(status, status === 401 ? 'unauthorized' : 'internal', status === 401 ? 'Please sign in.' : `Something went wrong (${status}).`);
 }
 
-/** Sign-in and the signed-in account, the same for every kind of account. */
-export const auth = {
-  /** The signed-in account (of any kind), or null when nobody is. */
-  async me(): Promise<Account | null> {
-    try {
-      return await request<Account>('GET', '/api/me');
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return null;
-      throw e;
-    }
-  },
-  signup: (body: { email: string; password: string; displayName: string; kind?: 'user' | 'merchant' }) => request<Account>('POST', '/api/auth/signup', body),
-  login: (body: { email: string; password: string; kind?: Account['kind'] }) => request<{ account: Account }>('POST', '/api/auth/login', body).then((r) => r.account),
-  logout: () => request<{ ok: true }>('POST', '/api/auth/logout'),
-  /** Every other session of the account ends; this browser gets a fresh session cookie. */
-  changePassword: (currentPassword: string, newPassword: string) => request<{ ok: true }>('POST', '/api/me/password', { currentPassword, newPassword }),
-  /** Every session of the account ends, this one too. */
-  signOutEverywhere: () => request<{ ok: true }>('POST', '/api/me/sessions/end'),
-};
-
 /** A fresh key for one write that must not happen twice (a retried refund, a double tap). */
 export function idempotencyKey(): string {
   // getRandomValues, not randomUUID: the latter exists only on https (and localhost).

@@ -5,7 +5,7 @@
  */
 import { useSignal } from '@preact/signals';
 import { api, must } from '../api/client.ts';
-import { Form, FormError, Invalid, Submit, TextInput, useForm, useSite, useTitle } from '../kit/index.ts';
+import { bind, Form, FormError, Invalid, Submit, TextInput, useForm, useSite, useTitle } from '../kit/index.ts';
 import { useAccount } from './account-context.ts';
 import { Note, PageHead, Panel } from './ui.tsx';
 
@@ -40,7 +40,6 @@ export function AccountPage({ signedOutEverywhere }: { signedOutEverywhere(): vo
     signedOutEverywhere();
   }
 
-  const bind = (s: typeof current) => ({ value: s, onInput: (e: { currentTarget: HTMLInputElement }) => (s.value = e.currentTarget.value) });
   return (
     <div class="desk-page desk-page-narrow">
       <PageHead title="Your account" sub={[`${account.displayName} · ${account.email}`]} />

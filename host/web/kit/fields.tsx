@@ -5,11 +5,17 @@
  *
  * @example
  * const note = useSignal('');
- * <TextArea label="Note" hint="Both sides see it." value={note} onInput={(e) => (note.value = e.currentTarget.value)} />
+ * <TextArea label="Note" hint="Both sides see it." {...bind(note)} />
  */
+import type { Signal } from '@preact/signals';
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { useSite } from './site.tsx';
+
+/** A text control's value kept in a signal: `<TextInput label="Email" {...bind(email)} />`. */
+export function bind(s: Signal<string>) {
+  return { value: s, onInput: (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => (s.value = e.currentTarget.value) };
+}
 
 interface Labelled {
   label: string;

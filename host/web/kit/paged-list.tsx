@@ -43,8 +43,8 @@ export interface PagedListProps<T, C> {
   empty: ComponentChildren;
   /** The title of the failure shown when the first page cannot be loaded. */
   failure: string;
-  /** The line under the last page. */
-  end: string;
+  /** The line under the last page; none without it. */
+  end?: string;
   /** The button's words. */
   more?: string;
 }
@@ -69,7 +69,7 @@ export function PagedList<T, C>({ pager, children, as: List = 'ol', class: cls, 
         </List>
       )}
       {pager.done.value ? (
-        <p class={look.end}>{end}</p>
+        end && <p class={look.end}>{end}</p>
       ) : (
         <button type="button" class={look.more} disabled={pager.loading.value} onClick={() => void pager.more()}>
           {more}

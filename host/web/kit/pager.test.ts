@@ -77,4 +77,26 @@ describe('a paged list', () => {
     void pager.more();
     expect(calls[2]!.after).toBe('a');
   });
+
+  it('reloads from the first page keeping the rows shown until it comes, then shows only it', async () => {
+    const { calls, fetchPage } = pages();
+    const pager = new Pager(fetchPage, id);
+    void pager.reset();
+    calls[0]!.answer({ items: ['b', 'c'], next: 'c' });
+    await Promise.resolve();
+    const older = pager.more();
+    const reload = pager.reload();
+    expect(calls[1]!.signal.aborted).toBe(true);
+    expect(calls[2]!.after).toBeNull();
+    expect(pager.items.value).toEqual(['b', 'c']);
+    expect(pager.started.value).toBe(true);
+    calls[1]!.answer({ items: ['d'], next: null });
+    calls[2]!.answer({ items: ['a', 'b'], next: 'b' });
+    await older;
+    await reload;
+    expect(pager.items.value).toEqual(['a', 'b']);
+    expect(pager.done.value).toBe(false);
+    void pager.more();
+    expect(calls[3]!.after).toBe('b');
+  });
 });

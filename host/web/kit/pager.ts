@@ -1,8 +1,8 @@
 /**
  * A list loaded a page at a time ("Older"), as signals: the items so far, whether a page is on its
  * way, whether the end was reached. Asking for more while a page is on its way returns that same
- * page (a double tap asks once), items already shown are never appended again, and a reset or a
- * dispose abandons the page on its way. No DOM, so it is tested in Node; `usePager` is its hook.
+ * page (a double tap asks once), items already shown are never appended again, and a reset, a
+ * reload or a dispose abandons the page on its way. No DOM, so it is tested in Node; `usePager` is its hook.
  */
 import { batch, signal } from '@preact/signals';
 
@@ -48,19 +48,33 @@ export class Pager<T, C> {
   more(): Promise<void> {
     if (this.#current) return this.#current.promise;
     if (this.done.value) return Promise.resolve();
+    return this.#load(this.#next, false);
+  }
+
+  /**
+   * The first page again, with what is shown kept until it comes and then replaced (the list
+   * changed where it begins: a new line on a statement). A page on its way is abandoned.
+   */
+  reload(): Promise<void> {
+    this.#current?.controller.abort();
+    this.#current = null;
+    return this.#load(null, true);
+  }
+
+  #load(after: C | null, replace: boolean): Promise<void> {
     const controller = new AbortController();
     batch(() => {
       this.loading.value = true;
       this.error.value = undefined;
     });
-    const promise = this.fetchPage(this.#next, controller.signal).then(
+    const promise = this.fetchPage(after, controller.signal).then(
       (page) => {
         if (controller.signal.aborted) return;
         this.#current = null;
         this.#next = page.next;
-        const shown = new Set(this.items.value.map(this.key));
+        const shown = new Set(replace ? [] : this.items.value.map(this.key));
         batch(() => {
-          this.items.value = [...this.items.value, ...page.items.filter((item) => !shown.has(this.key(item)))];
+          this.items.value = [...(replace ? [] : this.items.value), ...page.items.filter((item) => !shown.has(this.key(item)))];
           this.started.value = true;
           this.done.value = page.next === null;
           this.loading.value = false;

@@ -47,10 +47,10 @@ export function useSite(): Site {
   return site;
 }
 
-/** Names the page in the browser tab: `Review queue · Admin console`. */
-export function useTitle(title: string): void {
+/** Names the page in the browser tab: `Review queue · Admin console`; null, the site's name alone. */
+export function useTitle(title: string | null): void {
   const { name } = useSite();
   useLayoutEffect(() => {
-    document.title = `${title} · ${name}`;
+    document.title = title === null ? name : `${title} · ${name}`;
   }, [title, name]);
 }

@@ -8,11 +8,16 @@ export function Loading() {
   return useSite().look.loading();
 }
 
+/** The classes of an empty or failure state: the shared one, the site's, and the page's own (`class`). */
+function stateClass(site: string, own?: string): string {
+  return ['shell-empty', site, own].filter(Boolean).join(' ');
+}
+
 /** Something could not be loaded: what the host said, and a way to try again. */
-export function Failure({ title, error, retry }: { title: string; error: unknown; retry(): void }) {
+export function Failure({ title, error, retry, class: cls }: { title: string; error: unknown; retry(): void; class?: string }) {
   const { look } = useSite();
   return (
-    <div class={`shell-empty ${look.state}`}>
+    <div class={stateClass(look.state, cls)}>
       <div class="shell-empty-title">{title}</div>
       <div class="shell-empty-text">{error instanceof Error ? error.message : 'Something went wrong.'}</div>
       <button type="button" class="shell-link-button" onClick={retry}>
@@ -23,10 +28,10 @@ export function Failure({ title, error, retry }: { title: string; error: unknown
 }
 
 /** Nothing to show, said kindly, with what to do next as `children`. */
-export function Empty({ title, text, children }: { title: string; text: string; children?: ComponentChildren }) {
+export function Empty({ title, text, class: cls, children }: { title: string; text: string; class?: string; children?: ComponentChildren }) {
   const { look } = useSite();
   return (
-    <div class={`shell-empty ${look.state}`}>
+    <div class={stateClass(look.state, cls)}>
       <div class="shell-empty-icon" />
       <div class="shell-empty-title">{title}</div>
       <div class="shell-empty-text">{text}</div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appPath, mePaths, parseRoute, safeNext } from './router.ts';
+import { appPath, directoryPath, homeTab, mePaths, parseRoute, safeNext } from './router.ts';
 
 describe('shell addresses', () => {
   it('parses the directory with its filter, Me and the sign-in pages', () => {
@@ -37,5 +37,18 @@ describe('shell addresses', () => {
   it('only ever sends a signed-in user on to a path of this site', () => {
     expect(safeNext('/app/shop?x=1')).toBe('/app/shop?x=1');
     for (const evil of ['https://evil.example/', '//evil.example/', '/\\evil.example', 'javascript:alert(1)', '', null]) expect(safeNext(evil)).toBe('/');
+  });
+
+  it('writes the filter of Discover into its address, and reads it back', () => {
+    expect(directoryPath({ search: '', category: '' })).toBe('/');
+    expect(directoryPath({ search: 'green tea', category: 'shopping' })).toBe('/?q=green+tea&category=shopping');
+    const [path, query] = directoryPath({ search: 'a&b', category: '' }).split('?');
+    expect(parseRoute(path!, `?${query}`)).toEqual({ name: 'directory', search: 'a&b', category: '' });
+  });
+
+  it('puts Discover and Me on the home screen, above the tab bar, and nothing else', () => {
+    expect(homeTab(parseRoute('/', '?q=tea'))).toBe('discover');
+    expect(homeTab(parseRoute('/me', ''))).toBe('me');
+    for (const path of ['/me/wallet', '/me/orders/ord_1', '/login', '/app/shop', '/elsewhere']) expect(homeTab(parseRoute(path, '')), path).toBeNull();
   });
 });

@@ -24,6 +24,18 @@ export type Route =
   | { name: 'auth'; mode: 'login' | 'signup'; next: string }
   | { name: 'not-found'; path: string };
 
+/**
+ * The tabs of the home screen, which keep the tab bar under them; every other page stands alone
+ * (the pages under Me have a way back instead, a mini-program its own chrome).
+ */
+export type HomeTab = 'discover' | 'me';
+
+export function homeTab(route: Route): HomeTab | null {
+  if (route.name === 'directory') return 'discover';
+  if (route.name === 'me') return 'me';
+  return null;
+}
+
 /** A page route inside a program: `pages/product`, letters, digits and `_-/` only. */
 const PAGE = /^[\w-]+(\/[\w-]+)*$/;
 
@@ -50,6 +62,15 @@ export function parseRoute(pathname: string, search: string): Route {
     return { name: 'app', appId, page: page || null, query };
   }
   return { name: 'not-found', path: pathname };
+}
+
+/** Discover's address with its filter (`/?q=tea&category=shopping`). */
+export function directoryPath(filter: { search: string; category: string }): string {
+  const q = new URLSearchParams();
+  if (filter.search) q.set('q', filter.search);
+  if (filter.category) q.set('category', filter.category);
+  const qs = q.toString();
+  return qs ? `/?${qs}` : '/';
 }
 
 /** The address of a mini-program with a query for its first page. */
