@@ -107,6 +107,7 @@ describe('the merchant console', () => {
       ['size', 'passed'],
       ['sandbox', 'passed'],
       ['scopes', 'passed'],
+      ['subscriptions', 'passed'],
       ['category', 'passed'],
       ['terms', 'passed'],
       ['diff', 'passed'],
