@@ -2,6 +2,7 @@
 import { runHttpBench } from './http.ts';
 import { runMessagingBench } from './messaging.ts';
 import { runPaymentsBench } from './payments.ts';
+import { runQrBench } from './qr.ts';
 import { runSandboxBench } from './sandbox.ts';
 
 console.log(`Atrium benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -10,3 +11,4 @@ await runSandboxBench();
 await runHttpBench();
 await runPaymentsBench();
 await runMessagingBench();
+await runQrBench();

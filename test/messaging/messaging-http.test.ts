@@ -34,6 +34,16 @@ const groupsProgram = rawProgram({
   }`,
 }, `{ onLaunch(o) { globalThis.__sceneSeen = o.scene; } }`);
 
+/** A 2×2 grey PNG, made by a real encoder. */
+function tinyPng(): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    const img = new PNG({ width: 2, height: 2 });
+    img.data.fill(200);
+    const chunks: Buffer[] = [];
+    img.pack().on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+  });
+}
+
 describe.each(testDatabases())('messaging over HTTP on $name', (tdb) => {
   let platform: Platform;
   let dataDir: string;
@@ -142,13 +152,7 @@ describe.each(testDatabases())('messaging over HTTP on $name', (tdb) => {
   it('serves a sent image to members and to nobody else', async () => {
     const [a, b, stranger] = [await account(), await account(), await account()];
     const { id } = await groupWith(a, b);
-    const png = await new Promise<Buffer>((resolve) => {
-      const img = new PNG({ width: 2, height: 2 });
-      img.data.fill(200);
-      const chunks: Buffer[] = [];
-      img.pack().on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks)));
-    });
-    const up = await a('/api/chats/images', { body: new Uint8Array(png), headers: { 'content-type': 'image/png' } });
+    const up = await a('/api/chats/images', { body: await tinyPng(), headers: { 'content-type': 'image/png' } });
     expect(up.body).toMatchObject({ mime: 'image/png' });
     await a(`/api/chats/${id}/messages`, { body: { kind: 'image', imageId: up.body.imageId } });
     expect((await b(`/api/chats/images/${up.body.imageId}`)).status).toBe(200);
@@ -169,6 +173,42 @@ describe.each(testDatabases())('messaging over HTTP on $name', (tdb) => {
     expect((await shop(`/api/chats/${conversation.id}/messages`, { body: { kind: 'text', text: 'Yes, since Monday.' } })).status).toBe(200);
     await shop(`/api/chats/${conversation.id}/status`, { body: { status: 'resolved' } });
     expect((await shop('/api/chats?kind=service&status=resolved')).body.conversations).toHaveLength(1);
+  });
+
+  it("puts a user's conversations, messages, images and follows in their export", async () => {
+    const [a, b, shop] = [await account(), await account(), await account('merchant')];
+    const { id } = await groupWith(a, b);
+    await a(`/api/chats/${id}/messages`, { body: { kind: 'text', text: 'Mine to take away' } });
+    const up = await a('/api/chats/images', { body: await tinyPng(), headers: { 'content-type': 'image/png' } });
+    await a(`/api/merchants/${shop.id}/follow`, { body: {} });
+    const { messaging } = (await a('/api/me/export')).body;
+    expect(messaging.conversations).toMatchObject([{ conversationId: id, kind: 'group', title: 'Tea lovers', role: 'owner', leftAt: null }]);
+    expect(messaging.messagesSent).toMatchObject([{ conversationId: id, kind: 'text', body: { text: 'Mine to take away' }, removed: false }]);
+    expect(messaging.imagesUploaded).toMatchObject([{ imageId: up.body.imageId, mime: 'image/png' }]);
+    expect(messaging.following).toMatchObject([{ merchantId: shop.id }]);
+    // B's export holds B's part only.
+    expect((await b('/api/me/export')).body.messaging.messagesSent).toEqual([]);
+  });
+
+  it('erases a user from messaging: their group goes to the next member, what they sent is emptied, images and follows are gone', async () => {
+    const [a, b, shop] = [await account(), await account(), await account('merchant')];
+    const { id } = await groupWith(a, b);
+    await a(`/api/chats/${id}/messages`, { body: { kind: 'text', text: 'My address is 12 Tea Lane' } });
+    const up = await a('/api/chats/images', { body: await tinyPng(), headers: { 'content-type': 'image/png' } });
+    await a(`/api/chats/${id}/messages`, { body: { kind: 'image', imageId: up.body.imageId } });
+    await a(`/api/merchants/${shop.id}/follow`, { body: {} });
+    expect((await a('/api/me/erase', { body: { password: 'long enough password' } })).body).toEqual({ ok: true });
+
+    const members = (await b(`/api/chats/${id}/members`)).body.members;
+    expect(members.map((m: { id: string; role: string }) => [m.id, m.role])).toEqual([[b.party, 'owner']]);
+    const { messages } = (await b(`/api/chats/${id}/messages`)).body;
+    const fromA = messages.filter((m: { sender: { id: string } }) => m.sender.id === a.party);
+    expect(fromA.map((m: { removed: boolean; body: unknown }) => [m.removed, m.body])).toEqual([[true, null], [true, null]]);
+    expect(JSON.stringify(messages)).not.toContain('Tea Lane');
+    expect((await b(`/api/chats/images/${up.body.imageId}`)).status).toBe(404);
+    expect((await b(`/api/merchants/${shop.id}`)).body.merchant.followers).toBe(0);
+    const rows = await database.kysely.selectFrom('msg_messages').select('body').where('sender_id', '=', a.party).execute();
+    expect(rows.map((r: { body: string }) => r.body)).toEqual(['{}', '{}']);
   });
 
   it('answers bad input on the chat routes with 400 and a stable code, changing nothing', async () => {

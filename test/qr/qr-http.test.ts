@@ -137,6 +137,25 @@ describe.each(testDatabases())('QR lead capture over HTTP on $name', (tdb) => {
     expect((await other('/api/merchant/qr/report')).body.rows).toEqual([]);
   }, 60_000);
 
+  it("puts a user's scans, touches and tags in their export, and erasure unlinks them without changing the merchant's numbers", async () => {
+    const shop = await account('merchant');
+    const appId = await release(shop);
+    const { code } = (await shop('/api/merchant/qr/codes', { body: { appId, scene: 'table=2', name: 'Table 2', actions: { tags: ['walk-in'] } } })).body;
+    const u = await account('user');
+    await u(`/api/qr/${code.codeId}/scan`, { body: { source: 'scan' } });
+    await expect.poll(async () => (await u('/api/me/export')).body.qr.tags).toMatchObject([{ merchantId: shop.id, tag: 'walk-in', codeId: code.codeId }]);
+    const { qr } = (await u('/api/me/export')).body;
+    expect(qr.scans).toMatchObject([{ codeId: code.codeId, codeName: 'Table 2', merchantId: shop.id, source: 'scan', counted: true }]);
+    expect(qr.touches).toMatchObject([{ merchantId: shop.id, firstCodeId: code.codeId, lastCodeId: code.codeId }]);
+    const before = (await shop('/api/merchant/qr/report?by=code')).body.rows;
+
+    expect((await u('/api/me/erase', { body: { password: 'long enough password' } })).body).toEqual({ ok: true });
+    for (const table of ['qr_touches', 'qr_lead_tags', 'qr_actions_done', 'qr_scans'] as const) {
+      expect(await database.kysely.selectFrom(table).selectAll().where('user_id', '=', u.id).execute(), table).toEqual([]);
+    }
+    expect((await shop('/api/merchant/qr/report?by=code')).body.rows).toEqual(before);
+  }, 60_000);
+
   it('answers bad input with 400 and a stable code, making nothing', async () => {
     const shop = await account('merchant');
     const appId = await release(shop);

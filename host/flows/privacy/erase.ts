@@ -10,13 +10,18 @@ export interface EraseParts {
   eraseStorage(userId: string): Promise<void>;
   /** Subscription grants and what was sent with them: an erased user can be sent nothing more. */
   forgetSubscriptions(userId: string): Promise<void>;
+  /** Out of every conversation, their messages emptied, their images, follows and inbox gone. */
+  eraseMessaging(userId: string): Promise<void>;
+  /** Their scans no longer theirs; touches, tags and actions done for them gone. */
+  eraseLeads(userId: string): Promise<void>;
   anonymize(userId: string): Promise<void>;
 }
 
 /**
  * Erases a user at their request, after their password: live sessions end, what mini-programs
- * stored, every permission decision and every subscription grant are deleted, and the account
- * loses its email, name and password. Orders and the books keep the account's id, as the
+ * stored, every permission decision and every subscription grant are deleted, they leave every
+ * conversation with what they sent emptied, what QR codes recorded of them is unlinked, and the
+ * account loses its email, name and password. Orders and the books keep the account's id, as the
  * merchants' and the platform's records must. Refused while money is still in play (a balance, or an order held, refunding or
  * disputed), so nothing owed is lost. Each step can run again, so a retry after a crash finishes.
  */
@@ -39,6 +44,8 @@ export function createErasure(parts: EraseParts) {
     await parts.eraseStorage(userId);
     await parts.forgetConsents(userId);
     await parts.forgetSubscriptions(userId);
+    await parts.eraseMessaging(userId);
+    await parts.eraseLeads(userId);
     await parts.anonymize(userId);
   };
 }

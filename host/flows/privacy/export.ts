@@ -4,6 +4,8 @@ import type { OrderView, Payments, WithdrawalView } from '../../modules/payments
 import type { Transfer } from '../../modules/payments/index.ts';
 import type { StorageService } from '../../modules/storage/index.ts';
 import type { Subscriptions } from '../../modules/subscriptions/index.ts';
+import type { MessagingExport } from '../../modules/messaging/index.ts';
+import type { QrExport } from '../../modules/qr/index.ts';
 
 export interface ExportSources {
   account(userId: string): Promise<AccountView | undefined>;
@@ -11,6 +13,8 @@ export interface ExportSources {
   payments: Payments;
   storage: StorageService;
   subscriptions: Pick<Subscriptions['grants'], 'everything'>;
+  messaging: { everything(userId: string): Promise<MessagingExport> };
+  qr: { everything(userId: string): Promise<QrExport> };
   clock?: () => Date;
 }
 
@@ -27,6 +31,10 @@ export interface UserExport {
   storage: { appId: string; key: string; value: Json; updatedAt: string }[];
   /** Every subscription template the user accepted: used, unused or revoked. */
   subscriptions: Awaited<ReturnType<Subscriptions['grants']['everything']>>;
+  /** Their conversations, what they sent, images, follows and reports. */
+  messaging: MessagingExport;
+  /** The codes they scanned, and what merchants recorded of it. */
+  qr: QrExport;
 }
 
 /** More than this many rows of one kind is not a person's history; the export stops there. */
@@ -64,6 +72,8 @@ export function createUserExport(sources: ExportSources) {
       withdrawals: await allPages((before) => sources.payments.withdrawals.list({ kind: 'wallet', id: userId }, { before, limit: 200 }), (w) => w.withdrawalId),
       storage: await sources.storage.everything(userId),
       subscriptions: await sources.subscriptions.everything(userId),
+      messaging: await sources.messaging.everything(userId),
+      qr: await sources.qr.everything(userId),
     };
   };
 }

@@ -19,11 +19,13 @@ export const privacyFlow = defineModule({
     const storage = host.get('storage');
     const { sessions, consents } = host.get('sessions');
     const { grants } = host.get('subscriptions');
+    const messaging = host.get('messaging');
+    const qr = host.get('qr');
     return {
       service: null,
       routes: [
         privacyRoutes({
-          exportUser: createUserExport({ account: identity.getAccount, authorizations: consents.list, payments, storage, subscriptions: grants }),
+          exportUser: createUserExport({ account: identity.getAccount, authorizations: consents.list, payments, storage, subscriptions: grants, messaging: messaging.personal, qr: qr.personal }),
           erase: createErasure({
             confirmPassword: identity.confirmPassword,
             moneyInPlay: payments.moneyInPlay,
@@ -31,6 +33,8 @@ export const privacyFlow = defineModule({
             eraseStorage: storage.eraseUser,
             forgetConsents: consents.clear,
             forgetSubscriptions: grants.eraseUser,
+            eraseMessaging: messaging.personal.eraseUser,
+            eraseLeads: qr.personal.eraseUser,
             anonymize: identity.anonymize,
           }),
         }),

@@ -9,6 +9,7 @@ import { createImages } from './images.ts';
 import { inboxFeed } from './inbox.ts';
 import { createMessages } from './messages.ts';
 import { createNotices } from './notices.ts';
+import { createPersonalData } from './personal.ts';
 import { createReports } from './reports.ts';
 import type { MessagingTables, PartyId } from './tables.ts';
 
@@ -53,6 +54,7 @@ export function createMessaging(options: MessagingOptions) {
   const conversations = createConversations(ctx);
   const messages = createMessages(ctx);
   const threads = createServiceThreads(ctx, conversations, messages);
+  const groups = createGroups(ctx, conversations);
   return {
     conversations,
     messages,
@@ -60,11 +62,13 @@ export function createMessaging(options: MessagingOptions) {
     send: threads.send,
     threads,
     follows: createFollows(ctx, options.merchantExists),
-    groups: createGroups(ctx, conversations),
+    groups,
     images: createImages(ctx),
     reports: createReports(ctx, messages),
     notices: createNotices(ctx, conversations),
     inbox: (party: PartyId) => inboxFeed(ctx, party),
+    /** A user's messaging data, for their export and erasure. */
+    personal: createPersonalData(ctx, groups),
     limits: ctx.limits,
     ctx,
   };

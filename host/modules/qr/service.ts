@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { createActions, type ActionPorts } from './actions.ts';
 import { createAttribution } from './attribution.ts';
 import { createCodes } from './codes.ts';
+import { createQrPersonalData } from './personal.ts';
 import { createReports } from './reports.ts';
 import { createScans, type Scanner } from './scans.ts';
 import type { QrTables } from './tables.ts';
@@ -59,6 +60,8 @@ export function createQr(options: QrOptions) {
     claim,
     attribution: createAttribution(db, options.attributionDays ?? 7),
     reports: createReports(db),
+    /** A user's QR data, for their export and erasure. */
+    personal: createQrPersonalData(db),
     /** Resolves once the actions set going so far have run. */
     idle: () => Promise.all([...running]).then(() => {}),
   };
