@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { AtriumError } from '../../sdk/contract/errors.ts';
 import { NUL } from '../../sdk/contract/text.ts';
 import { checkOrigin, isStateChanging } from './csrf.ts';
-import type { AccountKind, AppEnv, AppSecretVerifier, Principal, TokenVerifier } from './env.ts';
+import type { AccountKind, AppEnv, AppSecretVerifier, Principal, StaffRole, TokenVerifier } from './env.ts';
 import { readSessionCookies } from './session-cookie.ts';
 
 function bearerToken(header: string | undefined): string | undefined {
@@ -54,7 +54,7 @@ export function authenticate(options: { verify: TokenVerifier; verifyAppSecret?:
         const who = await options.verify(token);
         // A token moved into another kind's cookie is not that kind's session.
         if (cookie && who.kind !== cookie.kind) throw new AtriumError('unauthorized', 'The session cookie is not valid; sign in again.');
-        c.set('principal', { id: who.id, kind: who.kind, via: bearer ? 'bearer' : 'cookie' });
+        c.set('principal', { id: who.id, kind: who.kind, via: bearer ? 'bearer' : 'cookie', ...(who.staff ? { staff: who.staff } : {}) });
         c.set('credential', token);
       } catch (err) {
         if (!(err instanceof AtriumError)) throw err;
@@ -91,7 +91,26 @@ export function requireKind(c: Context<AppEnv>, ...kinds: AccountKind[]): Princi
 export function requireMerchantOrApp(c: Context<AppEnv>): Principal {
   const principal = requireAccount(c);
   if (principal.via === 'app') return principal;
-  return requireKind(c, 'merchant');
+  return requireMerchant(c);
+}
+
+/** Who on a merchant's team acts: the merchant's own account is its first owner. */
+export interface TeamActor {
+  merchantId: string;
+  /** The account that acts: the merchant's own, or a staff member's. */
+  actorId: string;
+  role: StaffRole;
+}
+
+/**
+ * A member of a merchant's team in one of `roles`: the merchant's own account (an owner) or a
+ * staff member. Another role is a 403 naming the role, since signing in again would not help.
+ */
+export function requireTeam(c: Context<AppEnv>, roles: readonly StaffRole[]): TeamActor {
+  const principal = requireKind(c, 'merchant');
+  const role = principal.staff?.role ?? 'owner';
+  if (!roles.includes(role)) throw new AtriumError('forbidden', `This needs ${roles.map((r) => (r === 'owner' ? 'an owner' : `a ${r}`)).join(' or ')} of the merchant's team; you are ${role === 'owner' ? 'an owner' : `a ${role}`}.`);
+  return { merchantId: principal.id, actorId: principal.staff?.id ?? principal.id, role };
 }
 
 function article(kind: AccountKind): string {
@@ -99,7 +118,11 @@ function article(kind: AccountKind): string {
 }
 
 export const requireUser = (c: Context<AppEnv>): Principal => requireKind(c, 'user');
-export const requireMerchant = (c: Context<AppEnv>): Principal => requireKind(c, 'merchant');
+/** The merchant, or an owner on its team: money, apps, webhooks and the team itself. */
+export function requireMerchant(c: Context<AppEnv>): Principal {
+  requireTeam(c, ['owner']);
+  return requireKind(c, 'merchant');
+}
 export const requireAdmin = (c: Context<AppEnv>): Principal => requireKind(c, 'admin');
 
 /** The same check as middleware, for guarding a whole prefix: `app.use('/api/admin/*', only('admin'))`. */

@@ -5,10 +5,21 @@ import { validationHook } from './errors.ts';
 export type AccountKind = 'user' | 'merchant' | 'admin';
 export const accountKinds = ['user', 'merchant', 'admin'] as const satisfies readonly AccountKind[];
 
+/**
+ * A merchant's team: its own account is an owner; people it invites sign in as staff with one of
+ * these roles. An owner may do everything the merchant may; a manager runs customers (the CRM,
+ * the inbox, QR numbers) but not money, apps or the team; staff work the customers given to them.
+ */
+export type StaffRole = 'owner' | 'manager' | 'staff';
+export const staffRoles = ['owner', 'manager', 'staff'] as const satisfies readonly StaffRole[];
+
 /** Who is calling, as proven by a verified token. */
 export interface Principal {
+  /** The account; for a staff member, the merchant they act for (their own account is `staff.id`). */
   id: string;
   kind: AccountKind;
+  /** A merchant's staff member acting for it (`kind` is then `merchant`). */
+  staff?: { id: string; role: StaffRole };
   /**
    * How the caller proved it: a bearer token (tools), the session cookie (browsers), or an app's
    * id and secret (a merchant's backend, acting for that one app and only where a route allows).
@@ -25,7 +36,14 @@ export type AppSecretVerifier = (appId: string, appSecret: string) => Promise<{ 
  * Turns a token into who it names, or throws AtriumError('unauthorized') saying why.
  * The identity module provides it; the HTTP layer knows nothing of keys or accounts.
  */
-export type TokenVerifier = (token: string) => Promise<{ id: string; kind: AccountKind }>;
+export type TokenVerifier = (token: string) => Promise<VerifiedCaller>;
+
+/** What a verified token proves: an account of a kind, or a staff member acting for a merchant. */
+export interface VerifiedCaller {
+  id: string;
+  kind: AccountKind;
+  staff?: { id: string; role: StaffRole };
+}
 
 /** What every request carries through the middleware. */
 export interface AppEnv {

@@ -5,8 +5,8 @@
 export { createHttpApp, type HttpDeps } from './app.ts';
 export { UNKNOWN_ADDRESS } from './client-address.ts';
 export { answerClientErrors } from './client-errors.ts';
-export { apiRoutes, accountKinds, type AccountKind, type AppEnv, type AppSecretVerifier, type Principal, type TokenVerifier } from './env.ts';
-export { basicCredentials, only, requireAccount, requireAdmin, requireKind, requireMerchant, requireMerchantOrApp, requireUser } from './auth.ts';
+export { apiRoutes, accountKinds, staffRoles, type AccountKind, type AppEnv, type AppSecretVerifier, type Principal, type StaffRole, type TokenVerifier, type VerifiedCaller } from './env.ts';
+export { basicCredentials, only, requireAccount, requireAdmin, requireKind, requireMerchant, requireMerchantOrApp, requireTeam, requireUser, type TeamActor } from './auth.ts';
 export { describeIssues, errorResponse, RateLimitedError, statusFor } from './errors.ts';
 export { claimOf, earlierAnswer, idempotencyKeyOf, idempotentJson, onceByKey, type IdempotencyClaim, type IdempotencyTable } from './idempotency.ts';
 export { ErrorSchema, errorResponses, json, jsonBody, signedIn } from './openapi.ts';

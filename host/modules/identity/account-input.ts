@@ -21,6 +21,8 @@ export const DisplayName = z
   .openapi({ example: 'Mei' });
 
 export const Kind = z.enum(accountKinds);
+/** Every kind an account row may be, staff included (they sign in to the merchant console). */
+export const AnyKind = z.enum([...accountKinds, 'staff']);
 
 export const SignupInput = z.object({ email: Email, password: Password, displayName: DisplayName }).openapi('SignupInput');
 export type SignupInput = z.output<typeof SignupInput>;
@@ -33,7 +35,7 @@ export const LoginInput = z
   .object({
     email: z.string().trim().toLowerCase().min(1, 'required').max(254),
     password: z.string().min(1, 'required').max(256),
-    kind: Kind.default('user'),
+    kind: AnyKind.default('user').openapi({ description: "A merchant's staff sign in as `staff`, or as `merchant` with their staff email" }),
   })
   .openapi('LoginInput');
 export type LoginInput = z.output<typeof LoginInput>;
@@ -42,7 +44,7 @@ export type LoginInput = z.output<typeof LoginInput>;
 export const AccountView = z
   .object({
     id: z.string(),
-    kind: Kind,
+    kind: AnyKind,
     email: z.string(),
     displayName: z.string(),
     createdAt: z.string(),

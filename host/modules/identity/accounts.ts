@@ -5,7 +5,7 @@ import { describeIssues, type AccountKind } from '../../http/index.ts';
 import { Password, SignupInput, type AccountView } from './account-input.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
-import type { IdentityTables } from './tables.ts';
+import type { IdentityTables, StoredKind } from './tables.ts';
 
 type AccountRow = Selectable<IdentityTables['identity_accounts']>;
 
@@ -41,13 +41,13 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
     await throttle.succeeded(attempt);
   }
 
-  async function find(kind: AccountKind, email: string): Promise<AccountRow | undefined> {
+  async function find(kind: StoredKind, email: string): Promise<AccountRow | undefined> {
     return db.selectFrom('identity_accounts').selectAll().where('kind', '=', kind).where('email', '=', email).executeTakeFirst();
   }
 
   return {
     /** Makes an account of any kind; `conflict` when the email is taken for that kind. */
-    async create(kind: AccountKind, input: { email: string; password: string; displayName: string }): Promise<AccountView> {
+    async create(kind: StoredKind, input: { email: string; password: string; displayName: string }): Promise<AccountView> {
       const parsed = SignupInput.safeParse(input);
       if (!parsed.success) throw new AtriumError('invalid_args', describeIssues(parsed.error));
       const { email, password, displayName } = parsed.data;
@@ -78,7 +78,7 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
      * answer after the same work, so the answer does not tell which emails have accounts. Failures
      * are throttled by account and by `source`, the address the attempt came from.
      */
-    async authenticate(kind: AccountKind, email: string, password: string, source: string): Promise<AccountView> {
+    async authenticate(kind: StoredKind, email: string, password: string, source: string): Promise<AccountView> {
       const attempt = { account: `${kind}:${email}`, source };
       await throttle.check(attempt);
       const row = await find(kind, email);
@@ -100,7 +100,7 @@ export function createAccounts(db: Kysely<IdentityTables>, now: () => Date) {
     },
 
     /** An enabled account's kind and since when its tokens count: the check behind every token. */
-    async tokenState(id: string): Promise<{ kind: AccountKind; sessionsValidFromMs: number } | undefined> {
+    async tokenState(id: string): Promise<{ kind: StoredKind; sessionsValidFromMs: number } | undefined> {
       const row = await db.selectFrom('identity_accounts').select(['kind', 'sessions_valid_from']).where('id', '=', id).where('disabled', '=', 0).executeTakeFirst();
       return row && { kind: row.kind, sessionsValidFromMs: row.sessions_valid_from ? Date.parse(row.sessions_valid_from) : 0 };
     },

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
-import { accountKinds, apiRoutes, clearSessionCookie, errorResponses, json, jsonBody, requestedKind, requireAccount, requireKind, setSessionCookie, signedIn } from '../../http/index.ts';
+import type { Context } from 'hono';
+import { accountKinds, apiRoutes, clearSessionCookie, errorResponses, json, jsonBody, requestedKind, requireAccount, requireKind, setSessionCookie, signedIn, staffRoles, type AccountKind, type AppEnv } from '../../http/index.ts';
 import { AccountView, LoginInput, SignupInput } from './account-input.ts';
 import type { IdentityService } from './service.ts';
 
@@ -62,14 +63,30 @@ const endSessions = createRoute({
   responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out everywhere'), ...errorResponses(401, 403) },
 });
 
+const MeView = AccountView.extend({
+  staff: z
+    .object({ merchantId: z.string(), merchantName: z.string(), role: z.enum(staffRoles) })
+    .optional()
+    .openapi({ description: "For a merchant's staff member: the merchant they work for and their role" }),
+}).openapi('Me');
+
 const me = createRoute({
   method: 'get',
   path: '/api/me',
   tags: ['auth'],
   summary: 'The signed-in account',
   security: signedIn,
-  responses: { 200: json(AccountView, 'The signed-in account'), ...errorResponses(401) },
+  responses: { 200: json(MeView, 'The signed-in account'), ...errorResponses(401) },
 });
+
+/** Staff sign in to the merchant console: their session sits where a merchant's does. */
+const cookieKind = (kind: AccountKind | 'staff'): AccountKind => (kind === 'staff' ? 'merchant' : kind);
+
+/** The signed-in account itself (a staff member's own, not the merchant's) and the kind its tokens carry. */
+function ownAccount(c: Context<AppEnv>) {
+  const principal = requireKind(c, ...accountKinds);
+  return { principal, who: principal.staff ? { id: principal.staff.id, kind: 'staff' as const } : { id: principal.id, kind: principal.kind } };
+}
 
 /** Thin handlers: validate (by schema), call the service, answer. */
 export function authRoutes(identity: IdentityService) {
@@ -78,14 +95,19 @@ export function authRoutes(identity: IdentityService) {
   app.openapi(signup, async (c) => {
     const { kind, ...input } = c.req.valid('json');
     const account = await identity.createAccount(kind, input);
-    setSessionCookie(c, account.kind, (await identity.issueToken(account, 'session')).token);
+    setSessionCookie(c, cookieKind(account.kind), (await identity.issueToken(account, 'session')).token);
     return c.json(account, 201);
   });
 
   app.openapi(login, async (c) => {
     const { email, password, kind } = c.req.valid('json');
-    const account = await identity.authenticate(kind, email, password, c.get('clientAddress'));
-    setSessionCookie(c, account.kind, (await identity.issueToken(account, 'session')).token);
+    const source = c.get('clientAddress');
+    // The console has one sign-in form: a staff member's email is tried when no merchant's matched.
+    const account = await identity.authenticate(kind, email, password, source).catch(async (e: unknown) => {
+      if (kind !== 'merchant' || !(e instanceof AtriumError) || e.code !== 'unauthorized') throw e;
+      return identity.authenticate('staff', email, password, source).catch(() => Promise.reject(e));
+    });
+    setSessionCookie(c, cookieKind(account.kind), (await identity.issueToken(account, 'session')).token);
     const { token, expiresAt } = await identity.issueToken(account, 'tool');
     return c.json({ account, token, expiresAt }, 200);
   });
@@ -101,9 +123,8 @@ export function authRoutes(identity: IdentityService) {
   });
 
   app.openapi(changePassword, async (c) => {
-    const principal = requireKind(c, ...accountKinds);
+    const { principal, who } = ownAccount(c);
     const { currentPassword, newPassword } = c.req.valid('json');
-    const who = { id: principal.id, kind: principal.kind };
     if (principal.via === 'cookie') {
       setSessionCookie(c, principal.kind, (await identity.changePassword(who, currentPassword, newPassword, 'session')).token);
       return c.json({ ok: true as const }, 200);
@@ -113,16 +134,19 @@ export function authRoutes(identity: IdentityService) {
   });
 
   app.openapi(endSessions, async (c) => {
-    const principal = requireKind(c, ...accountKinds);
-    await identity.signOutEverywhere(principal.id);
+    const { principal, who } = ownAccount(c);
+    await identity.signOutEverywhere(who.id);
     clearSessionCookie(c, principal.kind);
     return c.json({ ok: true as const }, 200);
   });
 
   app.openapi(me, async (c) => {
-    const account = await identity.getAccount(requireAccount(c).id);
+    const principal = requireAccount(c);
+    const account = await identity.getAccount(principal.staff?.id ?? principal.id);
     if (!account) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
-    return c.json(account, 200);
+    if (!principal.staff) return c.json(account, 200);
+    const merchant = await identity.getAccount(principal.id);
+    return c.json({ ...account, staff: { merchantId: principal.id, merchantName: merchant?.displayName ?? '', role: principal.staff.role } }, 200);
   });
 
   return app;

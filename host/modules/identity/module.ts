@@ -20,7 +20,7 @@ export const identityModule = defineModule({
   async start(host) {
     // Read once: identity derives ids and hashes secrets with it, payments MACs PINs with it.
     const secret = loadPlatformSecret(host.config.dataDir);
-    const identity = await createIdentity({ db: host.db.kysely, dataDir: host.config.dataDir, secret });
+    const identity = await createIdentity({ db: host.db.kysely, dataDir: host.config.dataDir, secret, teamInviteUrl: (code) => `${host.config.publicOrigin ?? ''}/console/join/${code}` });
     const { admin } = host.config;
     if (admin && !(await identity.hasAdmin())) await identity.createAdmin(admin.email, admin.password);
     return {

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
-import { UNKNOWN_ADDRESS, type AccountKind } from '../../http/index.ts';
+import { UNKNOWN_ADDRESS, type AccountKind, type VerifiedCaller } from '../../http/index.ts';
 import type { AccountView } from './account-input.ts';
 import { createAccounts } from './accounts.ts';
 import { createAppCredentials, type IssuedAppSecret } from './app-credentials.ts';
 import { createLoginCodes, type ExchangedIdentity } from './login-codes.ts';
 import { loadPlatformSecret, openidFor, unionidFor, type PlatformSecret } from './platform-secret.ts';
 import { openSigningKeys } from './signing-keys.ts';
-import type { IdentityTables } from './tables.ts';
+import { createStaff, type Staff } from './staff.ts';
+import type { IdentityTables, StoredKind } from './tables.ts';
 import { createTokens, type TokenUse } from './tokens.ts';
 import { createRevocations } from './revocations.ts';
 import { createVerifiedTokens } from './verified-tokens.ts';
@@ -36,19 +37,22 @@ export interface IdentityService {
    * disabled. `source` is the address the attempt came from: failures are throttled per account
    * and per source (login-throttle.ts); attempts with none given count as one source.
    */
-  authenticate(kind: AccountKind, email: string, password: string, source?: string): Promise<AccountView>;
+  authenticate(kind: StoredKind, email: string, password: string, source?: string): Promise<AccountView>;
   /** An enabled account, or undefined. */
   /** `within`: run in the caller's transaction (a lookup from inside one). */
   getAccount(id: string, within?: Kysely<any>): Promise<AccountView | undefined>;
-  issueToken(account: { id: string; kind: AccountKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
-  /** For the HTTP layer: a valid signature, unexpired, not signed out, naming an enabled account of that kind. */
-  verifyToken(token: string): Promise<{ id: string; kind: AccountKind }>;
+  issueToken(account: { id: string; kind: StoredKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
+  /**
+   * For the HTTP layer: a valid signature, unexpired, not signed out, naming an enabled account of
+   * that kind. A staff member's token proves the merchant they act for, with their role.
+   */
+  verifyToken(token: string): Promise<VerifiedCaller>;
   /**
    * Changes the password after checking the current one (forbidden when wrong, throttled like
    * sign-in) and ends every other session: tokens issued before now stop verifying. Returns a
    * fresh token of `use` for the caller, who stays signed in.
    */
-  changePassword(account: { id: string; kind: AccountKind }, current: string, next: string, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
+  changePassword(account: { id: string; kind: StoredKind }, current: string, next: string, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
   /** Ends every session of the account, on every device, this one included. */
   signOutEverywhere(accountId: string): Promise<void>;
   /** Checks a signed-in account's password again before something that cannot be undone. */
@@ -69,6 +73,8 @@ export interface IdentityService {
   exchangeLoginCode(appId: string, appSecret: string, code: string): Promise<ExchangedIdentity>;
   openidFor(appId: string, userId: string): string;
   unionidFor(merchantId: string, userId: string): string;
+  /** Merchants' teams: invitations, members and roles. */
+  staff: Staff;
 }
 
 export async function createIdentityService(options: IdentityOptions): Promise<IdentityService> {
@@ -81,7 +87,9 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
   const credentials = createAppCredentials(db, secret, now);
   const codes = createLoginCodes(db, credentials, secret, now);
   const revocations = createRevocations(db, now);
-  const verified = createVerifiedTokens<{ id: string; kind: AccountKind }>({ ttlMs: options.verifiedTokenTtlMs ?? 10_000, max: 50_000, now });
+  // A changed role or a removal applies to this node at once, to others within a verified token's trust.
+  const staff = createStaff(db, accounts, now, (staffId) => verified.forget((who) => who.staff?.id === staffId));
+  const verified = createVerifiedTokens<VerifiedCaller>({ ttlMs: options.verifiedTokenTtlMs ?? 10_000, max: 50_000, now });
 
   return {
     createAccount: accounts.create,
@@ -99,23 +107,29 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
       if (state?.kind !== who.kind) throw new AtriumError('unauthorized', 'This account no longer exists or is disabled.');
       const signedOut = issuedAtMs < state.sessionsValidFromMs || (jti !== null && (await revocations.isRevoked(jti)));
       if (signedOut) throw new AtriumError('unauthorized', 'This session was signed out; sign in again.');
-      verified.set(token, who, expiresAtMs);
-      return who;
+      let caller: VerifiedCaller;
+      if (who.kind === 'staff') {
+        const member = await staff.membership(who.id);
+        if (!member) throw new AtriumError('unauthorized', 'You are no longer on this team.');
+        caller = { id: member.merchantId, kind: 'merchant', staff: { id: who.id, role: member.role } };
+      } else caller = { id: who.id, kind: who.kind };
+      verified.set(token, caller, expiresAtMs);
+      return caller;
     },
     async changePassword(account, current, next, use) {
       await accounts.changePassword(account.id, current, next);
-      verified.forget((who) => who.id === account.id);
+      verified.forget((who) => (who.staff?.id ?? who.id) === account.id);
       // Issued after the change, so not before the moment it took effect: this one verifies.
       return tokens.issue(account, use);
     },
     confirmPassword: accounts.confirmPassword,
     async anonymize(accountId) {
       await accounts.anonymize(accountId);
-      verified.forget((who) => who.id === accountId);
+      verified.forget((who) => (who.staff?.id ?? who.id) === accountId);
     },
     async signOutEverywhere(accountId) {
       await accounts.endSessions(accountId);
-      verified.forget((who) => who.id === accountId);
+      verified.forget((who) => (who.staff?.id ?? who.id) === accountId);
     },
     async revokeToken(token) {
       const found = await tokens.verify(token).catch((e: unknown) => {
@@ -133,5 +147,6 @@ export async function createIdentityService(options: IdentityOptions): Promise<I
     exchangeLoginCode: codes.exchange,
     openidFor: (appId, userId) => openidFor(secret, appId, userId),
     unionidFor: (merchantId, userId) => unionidFor(secret, merchantId, userId),
+    staff,
   };
 }

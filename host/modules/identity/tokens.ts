@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { AtriumError } from '../../../sdk/contract/errors.ts';
-import { accountKinds, SESSION_COOKIE_SECONDS, type AccountKind } from '../../http/index.ts';
+import { accountKinds, SESSION_COOKIE_SECONDS } from '../../http/index.ts';
+import type { StoredKind } from './tables.ts';
 import { SIGNING_ALG, type SigningKeys } from './signing-keys.ts';
 
 /** A browser session lasts as long as its cookie; a tool's bearer token a month. */
@@ -9,9 +10,10 @@ export const tokenLifetimes = { session: SESSION_COOKIE_SECONDS, tool: 30 * 24 *
 export type TokenUse = keyof typeof tokenLifetimes;
 
 const ISSUER = 'atrium';
+const storedKinds: readonly StoredKind[] = [...accountKinds, 'staff'];
 
 export interface Tokens {
-  issue(account: { id: string; kind: AccountKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
+  issue(account: { id: string; kind: StoredKind }, use: TokenUse): Promise<{ token: string; expiresAt: string }>;
   /**
    * Who the token names, when it expires and its id (for signing it out; tokens made before ids
    * were given have none), or AtriumError('unauthorized') saying why not.
@@ -21,7 +23,7 @@ export interface Tokens {
 
 export interface VerifiedToken {
   id: string;
-  kind: AccountKind;
+  kind: StoredKind;
   expiresAtMs: number;
   /** When it was issued, to the millisecond where the token says (`ims`), else to the second. */
   issuedAtMs: number;
@@ -64,8 +66,8 @@ export function createTokens(keys: SigningKeys, now: () => Date): Tokens {
           requiredClaims: ['sub', 'exp', 'iat'],
         });
         const kind = payload.kind;
-        if (typeof payload.sub !== 'string' || !accountKinds.includes(kind as AccountKind)) throw new errors.JWTClaimValidationFailed('bad claims', payload);
-        return { id: payload.sub, kind: kind as AccountKind, expiresAtMs: payload.exp! * 1000, issuedAtMs: typeof payload.ims === 'number' ? payload.ims : payload.iat! * 1000, jti: typeof payload.jti === 'string' ? payload.jti : null };
+        if (typeof payload.sub !== 'string' || !storedKinds.includes(kind as StoredKind)) throw new errors.JWTClaimValidationFailed('bad claims', payload);
+        return { id: payload.sub, kind: kind as StoredKind, expiresAtMs: payload.exp! * 1000, issuedAtMs: typeof payload.ims === 'number' ? payload.ims : payload.iat! * 1000, jti: typeof payload.jti === 'string' ? payload.jti : null };
       } catch (err) {
         if (err instanceof errors.JWTExpired) throw new AtriumError('unauthorized', 'The session has expired; sign in again.');
         if (err instanceof errors.JOSEError || err instanceof TypeError) throw new AtriumError('unauthorized', 'The token is invalid; sign in again.');

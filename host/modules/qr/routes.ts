@@ -2,13 +2,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AtriumError } from '../../../sdk/contract/index.ts';
 import { formatMoney } from '../../../lib/money.ts';
-import { apiRoutes, errorResponses, json, jsonBody, requireMerchant, requireUser, signedIn, type AppEnv } from '../../http/index.ts';
+import { apiRoutes, errorResponses, json, jsonBody, requireTeam, requireUser, signedIn, type AppEnv } from '../../http/index.ts';
 import type { CodeView } from './codes.ts';
 import { reportCsv } from './reports.ts';
 import { BatchInput, CodeInput, CodeSchema, Dimension, ReportRowSchema } from './schemas.ts';
 import type { Qr } from './service.ts';
 import { printSheet } from './sheet.ts';
 
+
+/** The merchant's owners and managers run QR codes and read their numbers. */
+const managerOf = (c: Parameters<typeof requireTeam>[0]) => requireTeam(c, ['owner', 'manager']).merchantId;
 const tags = ['qr'];
 const codeParam = z.object({ codeId: z.string().min(1).max(40).regex(/^[A-Za-z0-9]+$/) });
 const imageQuery = z.object({ format: z.enum(['png', 'svg']).default('png'), size: z.coerce.number().int().min(64).max(4096).default(512), level: z.enum(['L', 'M', 'Q', 'H']).default('M') });
@@ -67,7 +70,7 @@ export function qrRoutes(qr: Qr, deps: QrRouteDeps) {
   // Images and sheets first: fixed paths are not codes.
   app.get('/api/qr/sheet.css', (c) => c.body(printSheet.css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
   app.get('/api/merchant/qr/batches/:batchId/sheet', async function sheet(c) {
-    const merchantId = requireMerchant(c).id;
+    const merchantId = managerOf(c);
     const codes = await qr.codes.list(merchantId, { batchId: c.req.param('batchId'), limit: 1000 });
     if (!codes.length) throw new AtriumError('not_found', 'No such batch.');
     const html = await printSheet.html(codes, (id) => qr.codes.image(id, { format: 'svg', size: 240, level: 'Q' }).then((i) => String(i.body)));
@@ -83,23 +86,23 @@ export function qrRoutes(qr: Qr, deps: QrRouteDeps) {
   });
 
   app.openapi(routes.create, async (c) => {
-    const merchantId = requireMerchant(c).id;
+    const merchantId = managerOf(c);
     const input = c.req.valid('json');
     const page = await deps.checkTarget(merchantId, input.appId, input.page);
     return c.json({ code: withUrl(await qr.codes.create(merchantId, { ...input, page })) }, 200);
   });
   app.openapi(routes.batch, async (c) => {
-    const merchantId = requireMerchant(c).id;
+    const merchantId = managerOf(c);
     const { items, ...shared } = c.req.valid('json');
     const page = await deps.checkTarget(merchantId, shared.appId, shared.page);
     const made = await qr.codes.batch(merchantId, { ...shared, page }, items);
     return c.json({ batchId: made.batchId, codes: made.codes.map(withUrl) }, 200);
   });
-  app.openapi(routes.list, async (c) => c.json({ codes: (await qr.codes.list(requireMerchant(c).id, c.req.valid('query'))).map(withUrl) }, 200));
-  app.openapi(routes.get, async (c) => c.json({ code: withUrl(await qr.codes.get(requireMerchant(c).id, c.req.valid('param').codeId)) }, 200));
-  app.openapi(routes.update, async (c) => c.json({ code: withUrl(await qr.codes.update(requireMerchant(c).id, c.req.valid('param').codeId, c.req.valid('json'))) }, 200));
+  app.openapi(routes.list, async (c) => c.json({ codes: (await qr.codes.list(managerOf(c), c.req.valid('query'))).map(withUrl) }, 200));
+  app.openapi(routes.get, async (c) => c.json({ code: withUrl(await qr.codes.get(managerOf(c), c.req.valid('param').codeId)) }, 200));
+  app.openapi(routes.update, async (c) => c.json({ code: withUrl(await qr.codes.update(managerOf(c), c.req.valid('param').codeId, c.req.valid('json'))) }, 200));
   app.openapi(routes.report, async (c) => {
-    const merchantId = requireMerchant(c).id;
+    const merchantId = managerOf(c);
     const { by, format, ...filter } = c.req.valid('query');
     const rows = await qr.reports.report(merchantId, by, filter);
     if (format === 'csv') {
@@ -110,7 +113,7 @@ export function qrRoutes(qr: Qr, deps: QrRouteDeps) {
   });
   app.openapi(routes.daily, async (c) => {
     const { codeIds, from, to } = c.req.valid('query');
-    return c.json({ days: await qr.reports.daily(requireMerchant(c).id, { codeIds: codeIds?.split(',').filter(Boolean), from, to }) }, 200);
+    return c.json({ days: await qr.reports.daily(managerOf(c), { codeIds: codeIds?.split(',').filter(Boolean), from, to }) }, 200);
   });
   app.openapi(routes.landing, async (c) => {
     const code = await qr.codes.find(c.req.valid('param').codeId);

@@ -234,7 +234,7 @@ export interface paths {
         /** @description The signed-in account */
         200: {
           content: {
-            "application/json": components["schemas"]["Account"];
+            "application/json": components["schemas"]["Me"];
           };
         };
         /** @description unauthorized: not signed in, or the token is invalid or expired */
@@ -274,6 +274,312 @@ export interface paths {
         };
         /** @description unauthorized: not signed in, or the token is invalid or expired */
         401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description conflict */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description expired, or session_ended: the session stopped (details.reason says why: cpu_exceeded, memory_exceeded...) or was closed */
+        410: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/team": {
+    /** My team: its members and the invitations not yet taken up */
+    get: {
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              staff: components["schemas"]["TeamMember"][];
+              invites: components["schemas"]["TeamInvite"][];
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/team/invites": {
+    /** Invite someone by email and role; the answer holds the link to hand them, shown this once (valid 7 days) */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+            /**
+             * @description owner: everything; manager: customers (CRM, inbox, QR numbers), not money, apps or the team; staff: the customers given to them
+             * @enum {string}
+             */
+            role: "owner" | "manager" | "staff";
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              invite: components["schemas"]["TeamInvite"];
+              url: string;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/team/invites/{inviteId}": {
+    /** Withdraw an invitation not yet taken up */
+    delete: {
+      parameters: {
+        path: {
+          inviteId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/team/{staffId}/role": {
+    /** Change a member's role (it applies to their next request) */
+    post: {
+      parameters: {
+        path: {
+          staffId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description owner: everything; manager: customers (CRM, inbox, QR numbers), not money, apps or the team; staff: the customers given to them
+             * @enum {string}
+             */
+            role: "owner" | "manager" | "staff";
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/merchant/team/{staffId}": {
+    /** Take someone off the team: their account is erased and every session of theirs ends */
+    delete: {
+      parameters: {
+        path: {
+          staffId: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description unauthorized: not signed in, or the token is invalid or expired */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description forbidden: not allowed, or a cross-site request riding the session cookie */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/team-invites/{code}": {
+    /** Where an invitation leads: the merchant, the email and the role */
+    get: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              merchantId: string;
+              merchantName: string;
+              email: string;
+              /**
+               * @description owner: everything; manager: customers (CRM, inbox, QR numbers), not money, apps or the team; staff: the customers given to them
+               * @enum {string}
+               */
+              role: "owner" | "manager" | "staff";
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description not_found */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description expired, or session_ended: the session stopped (details.reason says why: cpu_exceeded, memory_exceeded...) or was closed */
+        410: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/team-invites/{code}/accept": {
+    /** Take up an invitation: makes the staff account and signs it in to the merchant console */
+    post: {
+      parameters: {
+        path: {
+          code: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            displayName: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          content: {
+            "application/json": {
+              account: components["schemas"]["Account"];
+            };
+          };
+        };
+        /** @description invalid_request: the body, a parameter or the JSON is malformed */
+        400: {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -4953,7 +5259,7 @@ export interface components {
     Account: {
       id: string;
       /** @enum {string} */
-      kind: "user" | "merchant" | "admin";
+      kind: "user" | "merchant" | "admin" | "staff";
       email: string;
       displayName: string;
       createdAt: string;
@@ -4986,11 +5292,21 @@ export interface components {
       email: string;
       password: string;
       /**
+       * @description A merchant's staff sign in as `staff`, or as `merchant` with their staff email
        * @default user
        * @enum {string}
        */
-      kind?: "user" | "merchant" | "admin";
+      kind?: "user" | "merchant" | "admin" | "staff";
     };
+    Me: components["schemas"]["Account"] & ({
+      /** @description For a merchant's staff member: the merchant they work for and their role */
+      staff?: {
+        merchantId: string;
+        merchantName: string;
+        /** @enum {string} */
+        role: "owner" | "manager" | "staff";
+      };
+    });
     LoginCodeIdentity: {
       /** @description The user as this app sees them */
       openid: string;
@@ -5002,6 +5318,30 @@ export interface components {
       code: string;
       /** @description Or send it as Authorization: Basic appId:appSecret */
       appSecret?: string;
+    };
+    TeamMember: {
+      id: string;
+      email: string;
+      displayName: string;
+      /**
+       * @description owner: everything; manager: customers (CRM, inbox, QR numbers), not money, apps or the team; staff: the customers given to them
+       * @enum {string}
+       */
+      role: "owner" | "manager" | "staff";
+      addedAt: string;
+    };
+    TeamInvite: {
+      id: string;
+      email: string;
+      /**
+       * @description owner: everything; manager: customers (CRM, inbox, QR numbers), not money, apps or the team; staff: the customers given to them
+       * @enum {string}
+       */
+      role: "owner" | "manager" | "staff";
+      createdAt: string;
+      expiresAt: string;
+      /** @enum {string} */
+      state: "pending" | "accepted" | "expired" | "revoked";
     };
     AppSummary: {
       id: string;
